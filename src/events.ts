@@ -1,0 +1,60 @@
+import type { PasswordlessError } from './loginradius/errors';
+
+/**
+ * What the routers tell the app through `onEvent`, for logs, metrics and
+ * alerts. Events carry the precise reason the browser is not told; they never
+ * carry a token, a code, an access token or the API key, and recipients are masked.
+ */
+export type PasswordlessEventType =
+  | 'link_sent'
+  | 'otp_sent'
+  | 'send_refused'
+  | 'login'
+  | 'login_failed'
+  | 'rate_limited'
+  | 'cross_site_refused'
+  | 'invalid_input'
+  | 'logout'
+  | 'upstream_error';
+
+export interface PasswordlessEvent {
+  type: PasswordlessEventType;
+  /** `email` (links, by email or username) or `sms`. */
+  channel?: 'email' | 'sms';
+  /** A masked recipient, such as `a***@example.com` or `+1415*****01`. */
+  recipient?: string;
+  /** Why it failed: invalid, expired, used, locked, unknown_account, cooldown... */
+  reason?: string;
+  /** The LoginRadius Uid, on login and logout. */
+  uid?: string;
+  /** The client address as Express sees it (`req.ip`; honours `trust proxy`). */
+  ip?: string;
+  /** The error behind a failure, with its stable `code`; safe to log. */
+  error?: PasswordlessError | Error;
+  /** When it happened. */
+  at: Date;
+}
+
+export type EventListener = (event: PasswordlessEvent) => void;
+
+/** Calls the app's listener without letting it break a request. */
+export function emitter(listener: EventListener | undefined): (event: Omit<PasswordlessEvent, 'at'>) => void {
+  if (!listener) return () => undefined;
+  return (event) => {
+    try {
+      listener({ ...event, at: new Date() });
+    } catch {
+      // A throwing listener must not change what the user sees.
+    }
+  };
+}
+
+/** `ada@example.com` → `a***@example.com`; `+14155550101` → `+1415*****01`; usernames → `a***`. */
+export function maskRecipient(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at > 0) return `${value[0]}***${value.slice(at)}`;
+  if (value.startsWith('+') && value.length > 7) {
+    return `${value.slice(0, 5)}${'*'.repeat(value.length - 7)}${value.slice(-2)}`;
+  }
+  return `${value.slice(0, 1)}***`;
+}

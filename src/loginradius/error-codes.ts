@@ -1,0 +1,242 @@
+/**
+ * LoginRadius's own error catalog for the calls this package makes: the
+ * `ErrorCode`, `Message`, `Description` and HTTP status LoginRadius answers with
+ * (from its Customer Identity API response-code table).
+ *
+ * The emulator answers with these exact texts; the strategy maps the codes to the
+ * typed failure reasons it reports.
+ */
+export interface LoginRadiusErrorDefinition {
+  readonly status: number;
+  readonly message: string;
+  readonly description: string;
+}
+
+export const LOGINRADIUS_ERRORS = {
+  901: {
+    status: 403,
+    message: 'The API key is unauthorized',
+    description:
+      'The provided LoginRadius API key is invalid or is not authorized, please use a valid or authorized LoginRadius API key or check the API key for your LoginRadius account.',
+  },
+  905: {
+    status: 403,
+    message: 'Access token is invalid',
+    description:
+      'The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.',
+  },
+  906: {
+    status: 403,
+    message: 'Access token has expired',
+    description:
+      'The LoginRadius access token has expired, please request a new token from LoginRadius API.',
+  },
+  908: {
+    status: 400,
+    message: 'A parameter is not formatted correctly',
+    description:
+      'A parameter is not formatted correctly in the request, please check all the parameters in the API call.',
+  },
+  920: {
+    status: 400,
+    message: 'API key is invalid',
+    description:
+      'The provided LoginRadius API key is invalid, please use a valid API key of your LoginRadius account.',
+  },
+  922: {
+    status: 400,
+    message: 'API key is missing',
+    description:
+      'The request is missing the API key, please use the valid API key parameter in order to process this request.',
+  },
+  938: {
+    status: 403,
+    message: 'User does not exist',
+    description:
+      "The user's account does not exist, please use a valid user or create the user before processing this request.",
+  },
+  975: {
+    status: 403,
+    message: 'Your verification link has expired',
+    description: 'This verification link has expired, please request for new verification link.',
+  },
+  979: {
+    status: 403,
+    message: 'The link cannot be accessed',
+    description: 'The link is either expired or has already been used, please request a new link.',
+  },
+  991: {
+    status: 403,
+    message: 'Your account is blocked',
+    description:
+      'Your account has been blocked by the system admin, please contact the admin for more information.',
+  },
+  1022: {
+    status: 403,
+    message: 'Username does not exist',
+    description: 'The provided username does not exist, please enter a valid username.',
+  },
+  1023: {
+    status: 403,
+    message: 'Email address does not exist',
+    description: 'The provided email address does not exist, please use a valid email address.',
+  },
+  1038: {
+    status: 400,
+    message: 'Valid email ID is required',
+    description:
+      'The provided email ID is invalid or not well-formatted, a valid email ID is required in order to process this request.',
+  },
+  1043: {
+    status: 403,
+    message: 'Phone number is invalid or does not exist',
+    description:
+      'The provided phone number is invalid or does not exist, please use a valid phone number in order to process this request.',
+  },
+  1059: {
+    status: 403,
+    message: 'Password less login option is not enabled for your LoginRadius site',
+    description:
+      'The password less login option is not enabled for your LoginRadius site, please reach out to LoginRadius support for more information.',
+  },
+  1060: {
+    status: 400,
+    message: 'Access token is missing',
+    description:
+      'This request is missing the access token, please use the valid access token parameter in order to process this request.',
+  },
+  1062: {
+    status: 403,
+    message: 'The password less login link has already been used',
+    description:
+      'Each link can only be used once, please click the password less login button for a new link.',
+  },
+  1063: {
+    status: 403,
+    message: 'Verification token (vtoken) is invalid',
+    description:
+      'The LoginRadius verification token is invalid, please use a valid verification token in order to process this request.',
+  },
+  1066: {
+    status: 403,
+    message: 'Phone number is not verified',
+    description:
+      'The provided phone number is not verified, please use a verified phone number for login.',
+  },
+  1067: {
+    status: 403,
+    message: 'Invalid OTP Code',
+    description: 'The OTP code is invalid, please request for a new OTP.',
+  },
+  1068: {
+    status: 403,
+    message: 'The OTP has already been used',
+    description:
+      'Each OTP can only be used once, you can now login if you have already verified the phone number.',
+  },
+  1069: {
+    status: 403,
+    message: 'Verification OTP has expired',
+    description:
+      "This verification OTP has expired, please use 'resend OTP' option to verify your phone number.",
+  },
+  1070: {
+    status: 403,
+    message: 'The OTP cannot be accessed',
+    description:
+      'This OTP is either expired or has already been used, please request for a new OTP.',
+  },
+  1076: {
+    status: 400,
+    message: 'Phone number is required',
+    description:
+      'Phone number is required, please use a valid phone number in order to process this request.',
+  },
+  1096: {
+    status: 400,
+    message: 'Invalid phone number',
+    description:
+      'The provided phone number is not valid or not well-formatted, please review the phone number in order to process this request.',
+  },
+  1122: {
+    status: 403,
+    message: 'You have reached a limit for sending emails',
+    description:
+      'The account limit for email requests for this resource has been reached for this time due to too many request.',
+  },
+  1123: {
+    status: 403,
+    message: 'You have reached a limit for sending SMS',
+    description:
+      'The account limit for SMS requests for this resource has been reached for this time due to too many request.',
+  },
+  1141: {
+    status: 400,
+    message: 'Email address or username is required',
+    description:
+      'Email address or username is required, please use a valid email address or username in order to process this request.',
+  },
+  1149: {
+    status: 403,
+    message: 'Your default LoginRadius Configured SMS Sending Limit Exceed',
+    description:
+      'Your default LoginRadius Configured SMS Sending Limit Exceed. please contact from LoginRadius supportfor more information.',
+  },
+  1178: {
+    status: 403,
+    message: 'You have reached a limit for generating token',
+    description:
+      'The limit for generating a token for this resource has been reached. The limit will auto reset upon reaching the configured request disabled period.',
+  },
+  1179: {
+    status: 403,
+    message: 'You have reached a limit for generating OTP',
+    description:
+      'The limit for generating OTP for this resource has been reached. The limit will auto reset upon reaching the configured request disabled period.',
+  },
+} as const satisfies Record<number, LoginRadiusErrorDefinition>;
+
+export type KnownLoginRadiusErrorCode = keyof typeof LOGINRADIUS_ERRORS;
+
+/** Why a verify or send was refused, as the strategy and routers report it. */
+export type FailureReason =
+  | 'invalid'
+  | 'expired'
+  | 'used'
+  | 'locked'
+  | 'rate_limited'
+  | 'unknown_account'
+  | 'unverified_phone'
+  | 'blocked'
+  | 'disabled'
+  | 'second_factor_required'
+  | 'no_pending_flow'
+  | 'rejected';
+
+const REASON_BY_CODE: Readonly<Record<number, FailureReason>> = {
+  1063: 'invalid',
+  1067: 'invalid',
+  975: 'expired',
+  1069: 'expired',
+  979: 'used',
+  1062: 'used',
+  1068: 'used',
+  1070: 'used',
+  938: 'unknown_account',
+  1022: 'unknown_account',
+  1023: 'unknown_account',
+  1043: 'unknown_account',
+  1066: 'unverified_phone',
+  991: 'blocked',
+  1059: 'disabled',
+  1122: 'rate_limited',
+  1123: 'rate_limited',
+  1149: 'rate_limited',
+  1178: 'rate_limited',
+  1179: 'rate_limited',
+};
+
+/** The failure reason for a LoginRadius `ErrorCode`; codes we do not know are `rejected`. */
+export function reasonForErrorCode(errorCode: number): FailureReason {
+  return REASON_BY_CODE[errorCode] ?? 'rejected';
+}

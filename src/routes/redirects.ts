@@ -1,0 +1,55 @@
+/**
+ * Redirect targets (`returnTo`, success and failure redirects) must be paths on
+ * this site, or on an allowlist of absolute URLs. The check is strict and
+ * conservative: anything a browser could read as another host is refused,
+ * including `//evil`, `/\evil`, `https:evil`, `javascript:`, control characters,
+ * and their percent-encoded and mixed-case forms (CVE-2024-29041 was Express
+ * itself getting one of these wrong).
+ */
+const MAX_LENGTH = 2048;
+
+/**
+ * Returns `target` if it is a safe redirect, else `undefined`.
+ * @param allowedUrls absolute URL prefixes also accepted, compared by origin and path prefix
+ */
+export function safeRedirect(target: unknown, allowedUrls: readonly string[] = []): string | undefined {
+  if (typeof target !== 'string' || target.length === 0 || target.length > MAX_LENGTH) return undefined;
+  // Control characters and whitespace are where parsers disagree; refuse them.
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(target)) return undefined;
+  let decoded = target;
+  try {
+    // Decode repeatedly so `%2F%2Fevil` and `%252F%252F` cannot hide a second slash.
+    for (let i = 0; i < 3; i += 1) {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    }
+  } catch {
+    return undefined;
+  }
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(decoded)) return undefined;
+  if (isLocalPath(target) && isLocalPath(decoded)) return target;
+  for (const allowed of allowedUrls) {
+    if (matchesAllowed(target, allowed)) return target;
+  }
+  return undefined;
+}
+
+function isLocalPath(path: string): boolean {
+  // One leading slash, not two; no scheme anywhere before the first slash.
+  return path.startsWith('/') && !path.startsWith('//');
+}
+
+function matchesAllowed(target: string, allowed: string): boolean {
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(target);
+    base = new URL(allowed);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.username || url.password) return false;
+  return url.origin === base.origin && url.pathname.startsWith(base.pathname);
+}

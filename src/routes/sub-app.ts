@@ -1,0 +1,84 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { InvalidInputError, PasswordlessError } from '../loginradius/errors';
+import { sessionOf } from '../session';
+import { BodyTooLargeError } from './request-body';
+
+/**
+ * The routers are small Express sub-apps rather than bare Routers for one reason:
+ * a sub-app hears `app.use` mount it, so it can look at what was mounted before
+ * it and refuse, at startup, a session middleware that cannot regenerate the
+ * session id at login (cookie-session), instead of failing on the first login.
+ * Mounted with `app.use`, a sub-app inherits the parent's settings (`trust proxy`
+ * among them), so it behaves as a Router would.
+ */
+export function createSubApp(factory: string, maxBodyBytes: number): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.on('mount', (parent: unknown) => checkSessionMiddleware(factory, parent));
+  // The app's own body parsers usually ran already (then these skip); if not,
+  // these parse just the small form and JSON bodies the routes accept.
+  app.use(express.urlencoded({ extended: false, limit: maxBodyBytes, parameterLimit: 20 }));
+  app.use(express.json({ limit: maxBodyBytes }));
+  app.use(function requireUsableSession(req: Request, _res: Response, next: NextFunction) {
+    try {
+      sessionOf(req);
+      next();
+    } catch (error) {
+      // A mounting mistake, not a runtime fault: hand it to the app's error handler
+      // with a message that says what to mount.
+      const misconfigured = new Error(`${factory}: ${(error as Error).message}`);
+      Object.defineProperty(misconfigured, 'code', { value: 'ERR_PASSWORDLESS_SESSION', enumerable: true });
+      next(misconfigured);
+    }
+  });
+  return app;
+}
+
+/**
+ * Body-parser's own errors (bad JSON, too large, bad charset) as this package's
+ * errors, so they are answered in the documented shape; `undefined` for others.
+ */
+export function fromBodyParserError(error: unknown): PasswordlessError | undefined {
+  const type = (error as { type?: unknown })?.type;
+  if (typeof type !== 'string') return undefined;
+  if (type === 'entity.too.large') return new BodyTooLargeError(Number((error as { limit?: number }).limit) || 0);
+  if (
+    [
+      'entity.parse.failed',
+      'charset.unsupported',
+      'encoding.unsupported',
+      'entity.verify.failed',
+      'parameters.too.many',
+      'request.size.invalid',
+      'stream.encoding.set',
+      'request.aborted',
+    ].includes(type)
+  ) {
+    return new InvalidInputError('body', 'could not be read as a form or JSON object');
+  }
+  return undefined;
+}
+
+interface Layer {
+  name?: string;
+  handle?: { name?: string };
+}
+
+function stackOf(parent: unknown): Layer[] {
+  const app = parent as { _router?: { stack?: Layer[] }; router?: { stack?: Layer[] } };
+  // Express 4 keeps its router in `_router`, Express 5 in `router`.
+  return app._router?.stack ?? app.router?.stack ?? [];
+}
+
+function checkSessionMiddleware(factory: string, parent: unknown): void {
+  const names = stackOf(parent).map((layer) => layer.handle?.name ?? layer.name ?? '');
+  const hasExpressSession = names.includes('session');
+  const hasCookieSession = names.some((name) => /^_?cookieSession$/.test(name));
+  if (hasCookieSession && !hasExpressSession) {
+    throw new TypeError(
+      `${factory}: cookie-session is mounted, but passwordless login needs a session that can ` +
+        'regenerate its id at login and be destroyed at logout (req.session.regenerate/save/destroy). ' +
+        'Use express-session instead, with a store such as connect-redis in production.',
+    );
+  }
+}
