@@ -38,7 +38,9 @@ export interface PasswordlessEvent {
 export type EventListener = (event: PasswordlessEvent) => void;
 
 /** Calls the app's listener without letting it break a request. */
-export function emitter(listener: EventListener | undefined): (event: Omit<PasswordlessEvent, 'at'>) => void {
+export function emitter(
+  listener: EventListener | undefined,
+): (event: Omit<PasswordlessEvent, 'at'>) => void {
   if (!listener) return () => undefined;
   return (event) => {
     try {

@@ -52,7 +52,11 @@ export class Limit {
   async hit(key: string): Promise<LimitVerdict> {
     await this.#ready;
     const { totalHits, resetTime } = await this.#store.increment(this.#key(key));
-    return { allowed: totalHits <= this.max, hits: totalHits, retryAfter: secondsUntil(resetTime, this.windowMs) };
+    return {
+      allowed: totalHits <= this.max,
+      hits: totalHits,
+      retryAfter: secondsUntil(resetTime, this.windowMs),
+    };
   }
 
   /** Reads the count for `key` without counting a hit. */
@@ -60,7 +64,11 @@ export class Limit {
     await this.#ready;
     const info = this.#store.get ? await this.#store.get(this.#key(key)) : undefined;
     const hits = info?.totalHits ?? 0;
-    return { allowed: hits < this.max, hits, retryAfter: secondsUntil(info?.resetTime, this.windowMs) };
+    return {
+      allowed: hits < this.max,
+      hits,
+      retryAfter: secondsUntil(info?.resetTime, this.windowMs),
+    };
   }
 
   /** Gives back one hit (the action it counted did not happen). */

@@ -82,7 +82,7 @@ export interface SessionLike {
 
 /** The session of a request, or an error that says what to mount. */
 export function sessionOf(req: Request): SessionLike {
-  const session = (req as { session?: SessionLike }).session;
+  const session = (req as unknown as { session?: SessionLike }).session;
   if (!session || typeof session.regenerate !== 'function' || typeof session.save !== 'function') {
     throw new SessionError(
       session
@@ -97,7 +97,7 @@ export function sessionOf(req: Request): SessionLike {
 
 /** The pending flow of this session, if there is one. */
 export function pendingFlowOf(req: Request): PendingFlow | undefined {
-  const flow = (req as { session?: SessionLike }).session?.[PENDING_FLOW_KEY];
+  const flow = (req as unknown as { session?: SessionLike }).session?.[PENDING_FLOW_KEY];
   if (typeof flow !== 'object' || flow === null) return undefined;
   return flow as PendingFlow;
 }
@@ -122,7 +122,7 @@ interface AuthTimes {
 
 /** Records when the user signed in; the verify router calls it right after login. */
 export function markSignedIn(req: Request, now = Date.now()): void {
-  const session = (req as { session?: SessionLike }).session;
+  const session = (req as unknown as { session?: SessionLike }).session;
   if (session) session[AUTH_TIMES_KEY] = { signedInAt: now, lastSeenAt: now } satisfies AuthTimes;
 }
 
@@ -142,7 +142,7 @@ export function requireLogin(options: RequireLoginOptions = {}): RequestHandler 
   return function requireLoginMiddleware(req: Request, res: Response, next: NextFunction): void {
     const user = (req as { user?: unknown }).user;
     const now = Date.now();
-    const session = (req as { session?: SessionLike }).session;
+    const session = (req as unknown as { session?: SessionLike }).session;
     const times = session?.[AUTH_TIMES_KEY] as AuthTimes | undefined;
     const stale =
       !!times &&
@@ -156,7 +156,9 @@ export function requireLogin(options: RequireLoginOptions = {}): RequestHandler 
     }
     const refuse = (): void => {
       if (req.accepts(['html', 'json']) === 'json' || req.is('application/json')) {
-        res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
+        res
+          .status(401)
+          .json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
       } else {
         res.redirect(303, redirectTo);
       }
@@ -173,7 +175,7 @@ export function requireLogin(options: RequireLoginOptions = {}): RequestHandler 
 export function signOutLocally(req: Request, done: (error?: unknown) => void): void {
   const logout = (req as { logout?: (options: object, cb: (err?: unknown) => void) => void })
     .logout;
-  const session = (req as { session?: SessionLike }).session;
+  const session = (req as unknown as { session?: SessionLike }).session;
   if (session) delete session[AUTH_TIMES_KEY];
   if (typeof logout !== 'function') {
     done();

@@ -59,15 +59,21 @@ export interface PasswordlessFailure {
 }
 
 export type VerifyDone = (error: unknown, user?: unknown, info?: unknown) => void;
-export type VerifyFunction =
-  | ((login: LoginResult, done: VerifyDone) => void)
-  | ((login: LoginResult) => Promise<unknown>);
-export type VerifyFunctionWithRequest =
-  | ((req: Request, login: LoginResult, done: VerifyDone) => void)
-  | ((req: Request, login: LoginResult) => Promise<unknown>);
+/**
+ * Turns a login into your user: call `done(null, user)`, or return a promise of
+ * the user (`async (login) => user`). No user (`false`) refuses the login.
+ */
+export type VerifyFunction = (login: LoginResult, done: VerifyDone) => unknown;
+/** As {@link VerifyFunction}, with the request first (`passReqToCallback: true`). */
+export type VerifyFunctionWithRequest = (
+  req: Request,
+  login: LoginResult,
+  done: VerifyDone,
+) => unknown;
 
 export const DEFAULT_STRATEGY_NAME = 'loginradius-passwordless';
-const UNIFORM_MESSAGE = 'That sign-in link or code is invalid or has expired. Please request a new one.';
+const UNIFORM_MESSAGE =
+  'That sign-in link or code is invalid or has expired. Please request a new one.';
 /** Parallel verifies of one token or code race within seconds; ten minutes is ample. */
 const CLAIM_WINDOW_MS = 10 * 60_000;
 /** Covers the longest pending flow the routers allow. */
@@ -96,7 +102,18 @@ export class PasswordlessStrategy extends Strategy {
   private readonly _failures: Limit;
   private readonly _claims: Limit;
 
-  constructor(options: PasswordlessStrategyOptions, verify: VerifyFunction | VerifyFunctionWithRequest) {
+  constructor(
+    options: PasswordlessStrategyOptions & { passReqToCallback?: false },
+    verify: VerifyFunction,
+  );
+  constructor(
+    options: PasswordlessStrategyOptions & { passReqToCallback: true },
+    verify: VerifyFunctionWithRequest,
+  );
+  constructor(
+    options: PasswordlessStrategyOptions,
+    verify: VerifyFunction | VerifyFunctionWithRequest,
+  ) {
     super();
     if (typeof options !== 'object' || options === null) {
       throw new TypeError('PasswordlessStrategy requires an options object: { client }');
@@ -104,8 +121,15 @@ export class PasswordlessStrategy extends Strategy {
     if (typeof verify !== 'function') {
       throw new TypeError('PasswordlessStrategy requires a verify callback');
     }
-    const client = options.client as unknown as { verifyEmailToken?: unknown; verifyPhoneOtp?: unknown };
-    if (!client || typeof client.verifyEmailToken !== 'function' || typeof client.verifyPhoneOtp !== 'function') {
+    const client = options.client as unknown as {
+      verifyEmailToken?: unknown;
+      verifyPhoneOtp?: unknown;
+    };
+    if (
+      !client ||
+      typeof client.verifyEmailToken !== 'function' ||
+      typeof client.verifyPhoneOtp !== 'function'
+    ) {
       throw new TypeError('PasswordlessStrategy requires `client`: a LoginRadiusClient');
     }
     this.name = options.name ?? DEFAULT_STRATEGY_NAME;
@@ -121,7 +145,11 @@ export class PasswordlessStrategy extends Strategy {
       options.maxOtpFailuresPerPhone,
       10,
     );
-    const failureWindow = positiveInteger('otpFailureWindowMs', options.otpFailureWindowMs, 3_600_000);
+    const failureWindow = positiveInteger(
+      'otpFailureWindowMs',
+      options.otpFailureWindowMs,
+      3_600_000,
+    );
     const stores = options.stores ?? memoryStores;
     this._attempts = new Limit('otp-attempts', this._maxOtpAttempts, ATTEMPT_WINDOW_MS, stores);
     this._failures = new Limit('otp-failures', this._maxOtpFailuresPerPhone, failureWindow, stores);
@@ -132,9 +160,18 @@ export class PasswordlessStrategy extends Strategy {
   authenticate(req: Request): void {
     const token = firstString(req.body?.vtoken, req.body?.verificationToken, req.query?.vtoken);
     const otp = firstString(req.body?.otp);
-    const run = token !== undefined ? this._verifyLink(req, token) : otp !== undefined ? this._verifyCode(req, otp) : undefined;
+    const run =
+      token !== undefined
+        ? this._verifyLink(req, token)
+        : otp !== undefined
+          ? this._verifyCode(req, otp)
+          : undefined;
     if (!run) {
-      this._refuse('missing_credentials', new VerifyFailedError('missing_credentials', 'no vtoken or otp in the request'), 400);
+      this._refuse(
+        'missing_credentials',
+        new VerifyFailedError('missing_credentials', 'no vtoken or otp in the request'),
+        400,
+      );
       return;
     }
     run.catch((error: unknown) => this.error(error as Error));
@@ -143,7 +180,10 @@ export class PasswordlessStrategy extends Strategy {
   private async _verifyLink(req: Request, rawToken: string): Promise<void> {
     const vtype = firstString(req.body?.vtype, req.query?.vtype);
     if (vtype !== undefined && vtype.toLowerCase() !== 'oneclicksignin') {
-      this._refuse('malformed', new VerifyFailedError('malformed', 'vtype is not "oneclicksignin"'));
+      this._refuse(
+        'malformed',
+        new VerifyFailedError('malformed', 'vtype is not "oneclicksignin"'),
+      );
       return;
     }
     let token: string;
@@ -155,7 +195,10 @@ export class PasswordlessStrategy extends Strategy {
     }
     const claim = digest('link', token);
     if (!(await this._claims.hit(claim)).allowed) {
-      this._refuse('used', new VerifyFailedError('used', 'this link is already being used or was used'));
+      this._refuse(
+        'used',
+        new VerifyFailedError('used', 'this link is already being used or was used'),
+      );
       return;
     }
     let login: LoginResult;
@@ -176,12 +219,18 @@ export class PasswordlessStrategy extends Strategy {
     if (!flow || flow.channel !== 'sms' || typeof flow.phone !== 'string') {
       this._refuse(
         'no_pending_flow',
-        new VerifyFailedError('no_pending_flow', 'no code was sent in this session; send one first'),
+        new VerifyFailedError(
+          'no_pending_flow',
+          'no code was sent in this session; send one first',
+        ),
       );
       return;
     }
     if (Date.now() > flow.expiresAt) {
-      this._refuse('expired', new VerifyFailedError('expired', 'the pending sign-in expired; send a new code'));
+      this._refuse(
+        'expired',
+        new VerifyFailedError('expired', 'the pending sign-in expired; send a new code'),
+      );
       return;
     }
     let otp: string;
@@ -195,12 +244,18 @@ export class PasswordlessStrategy extends Strategy {
     flow.attempts = Math.min(attempt.hits, this._maxOtpAttempts + 1);
     const phoneFailures = await this._failures.peek(flow.phone);
     if (!attempt.allowed || !phoneFailures.allowed) {
-      this._refuse('locked', new VerifyFailedError('locked', 'too many wrong codes; send a new code'));
+      this._refuse(
+        'locked',
+        new VerifyFailedError('locked', 'too many wrong codes; send a new code'),
+      );
       return;
     }
     const claim = digest('otp', `${flow.id}:${otp}`);
     if (!(await this._claims.hit(claim)).allowed) {
-      this._refuse('used', new VerifyFailedError('used', 'this code is already being used or was used'));
+      this._refuse(
+        'used',
+        new VerifyFailedError('used', 'this code is already being used or was used'),
+      );
       return;
     }
     let login: LoginResult;
@@ -225,11 +280,17 @@ export class PasswordlessStrategy extends Strategy {
   private async _upstreamFailure(error: unknown, refund: () => Promise<void>): Promise<void> {
     if (error instanceof LoginRadiusError) {
       const reason = reasonForErrorCode(error.errorCode);
-      this._refuse(reason, new VerifyFailedError(reason, `LoginRadius ErrorCode ${error.errorCode}`, error));
+      this._refuse(
+        reason,
+        new VerifyFailedError(reason, `LoginRadius ErrorCode ${error.errorCode}`, error),
+      );
       return;
     }
     if (error instanceof LoginRadiusBadResponseError && error.reason === 'second_factor_required') {
-      this._refuse('second_factor_required', new VerifyFailedError('second_factor_required', error.message, error));
+      this._refuse(
+        'second_factor_required',
+        new VerifyFailedError('second_factor_required', error.message, error),
+      );
       return;
     }
     if (error instanceof InvalidInputError) {
@@ -262,7 +323,7 @@ export class PasswordlessStrategy extends Strategy {
       }
       this.success(user, { channel, uid: login.profile.Uid, ...(isObject(info) ? info : {}) });
     };
-    const session = (req as { session?: Record<string, unknown> }).session;
+    const session = (req as unknown as { session?: Record<string, unknown> }).session;
     if (session && channel === 'sms') delete session[PENDING_FLOW_KEY];
     try {
       const verify = this._verify as (...args: unknown[]) => unknown;
@@ -280,7 +341,11 @@ export class PasswordlessStrategy extends Strategy {
     }
   }
 
-  private _refuse(reason: PasswordlessFailure['reason'], error: PasswordlessError, status = 401): void {
+  private _refuse(
+    reason: PasswordlessFailure['reason'],
+    error: PasswordlessError,
+    status = 401,
+  ): void {
     const failure: PasswordlessFailure = { reason, message: UNIFORM_MESSAGE, error };
     this.fail(failure, status);
   }

@@ -102,7 +102,9 @@ export class LoginRadiusClient {
     try {
       parsed = new URL(baseUrl);
     } catch {
-      throw new TypeError(`LoginRadiusClient: \`baseUrl\` must be an absolute URL, got "${baseUrl}"`);
+      throw new TypeError(
+        `LoginRadiusClient: \`baseUrl\` must be an absolute URL, got "${baseUrl}"`,
+      );
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new TypeError('LoginRadiusClient: `baseUrl` must be an http or https URL');

@@ -52,7 +52,11 @@ export class PasswordlessError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    const json: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+    };
     for (const [key, value] of Object.entries(this)) {
       if (key !== 'cause') json[key] = value;
     }
@@ -257,7 +261,8 @@ function sanitizeCause(cause: unknown): Error | undefined {
   const copy = new Error(cause.message);
   copy.name = cause.name;
   const code = (cause as { code?: unknown }).code;
-  if (typeof code === 'string') Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+  if (typeof code === 'string')
+    Object.defineProperty(copy, 'code', { value: code, enumerable: true });
   return copy;
 }
 

@@ -92,54 +92,66 @@ export interface Profile {
   Honors?: string | null;
   Awards?: (IdName & { Issuer?: string | null })[] | null;
   Skills?: IdName[] | null;
-  CurrentStatus?: {
-    Id?: string | null;
-    Text?: string | null;
-    Source?: string | null;
-    CreateDate?: string | null;
-  }[] | null;
-  Certifications?: (IdName & {
-    Authority?: string | null;
-    Number?: string | null;
-    StartDate?: string | null;
-    EndDate?: string | null;
-  })[] | null;
+  CurrentStatus?:
+    | {
+        Id?: string | null;
+        Text?: string | null;
+        Source?: string | null;
+        CreateDate?: string | null;
+      }[]
+    | null;
+  Certifications?:
+    | (IdName & {
+        Authority?: string | null;
+        Number?: string | null;
+        StartDate?: string | null;
+        EndDate?: string | null;
+      })[]
+    | null;
   Courses?: (IdName & { Number?: string | null })[] | null;
-  Volunteer?: {
-    Id?: string | null;
-    Role?: string | null;
-    Organization?: string | null;
-    Cause?: string | null;
-  }[] | null;
-  RecommendationsReceived?: {
-    Id?: string | null;
-    RecommendationType?: string | null;
-    RecommendationText?: string | null;
-    Recommender?: string | null;
-  }[] | null;
+  Volunteer?:
+    | {
+        Id?: string | null;
+        Role?: string | null;
+        Organization?: string | null;
+        Cause?: string | null;
+      }[]
+    | null;
+  RecommendationsReceived?:
+    | {
+        Id?: string | null;
+        RecommendationType?: string | null;
+        RecommendationText?: string | null;
+        Recommender?: string | null;
+      }[]
+    | null;
   Languages?: (IdName & { Proficiency?: string | null })[] | null;
-  Projects?: {
-    Id?: string | null;
-    Name?: string | null;
-    Summary?: string | null;
-    With?: IdName[] | null;
-    StartDate?: string | null;
-    EndDate?: string | null;
-    isCurrent?: string | boolean | null;
-  }[] | null;
+  Projects?:
+    | {
+        Id?: string | null;
+        Name?: string | null;
+        Summary?: string | null;
+        With?: IdName[] | null;
+        StartDate?: string | null;
+        EndDate?: string | null;
+        isCurrent?: string | boolean | null;
+      }[]
+    | null;
   Games?: CategorizedItem[] | null;
   Family?: (IdName & { Relationship?: string | null })[] | null;
   TeleVisionShow?: CategorizedItem[] | null;
-  MutualFriends?: {
-    Id?: string | null;
-    Name?: string | null;
-    FirstName?: string | null;
-    LastName?: string | null;
-    Birthday?: string | null;
-    Hometown?: string | null;
-    Link?: string | null;
-    Gender?: string | null;
-  }[] | null;
+  MutualFriends?:
+    | {
+        Id?: string | null;
+        Name?: string | null;
+        FirstName?: string | null;
+        LastName?: string | null;
+        Birthday?: string | null;
+        Hometown?: string | null;
+        Link?: string | null;
+        Gender?: string | null;
+      }[]
+    | null;
   Movies?: CategorizedItem[] | null;
   Books?: CategorizedItem[] | null;
   AgeRange?: { Min?: string | null; Max?: string | null } | null;
@@ -151,23 +163,27 @@ export interface Profile {
   FavoriteThings?: (IdName & { Type?: string | null })[] | null;
   ProfessionalHeadline?: string | null;
   ProviderAccessCredential?: { AccessToken?: string | null; TokenSecret?: string | null } | null;
-  RelatedProfileViews?: {
-    Id?: string | null;
-    FirstName?: string | null;
-    LastName?: string | null;
-  }[] | null;
+  RelatedProfileViews?:
+    | {
+        Id?: string | null;
+        FirstName?: string | null;
+        LastName?: string | null;
+      }[]
+    | null;
   KloutScore?: { KloutId?: string | null; Score?: string | null } | null;
   LRUserID?: string | null;
   PlacesLived?: { Name?: string | null; IsPrimary?: string | boolean | null }[] | null;
-  Publications?: {
-    Id?: string | null;
-    Title?: string | null;
-    Publisher?: string | null;
-    Authors?: IdName[] | null;
-    Date?: string | null;
-    Url?: string | null;
-    Summary?: string | null;
-  }[] | null;
+  Publications?:
+    | {
+        Id?: string | null;
+        Title?: string | null;
+        Publisher?: string | null;
+        Authors?: IdName[] | null;
+        Date?: string | null;
+        Url?: string | null;
+        Summary?: string | null;
+      }[]
+    | null;
   JobBookmarks?: ProfileJobBookmark[] | null;
   Suggestions?: {
     CompaniestoFollow?: IdName[] | null;
@@ -175,13 +191,15 @@ export interface Profile {
     NewssourcetoFollow?: IdName[] | null;
     PeopletoFollow?: IdName[] | null;
   } | null;
-  Badges?: {
-    BadgeId?: string | null;
-    Name?: string | null;
-    BadgeMessage?: string | null;
-    Description?: string | null;
-    ImageUrl?: string | null;
-  }[] | null;
+  Badges?:
+    | {
+        BadgeId?: string | null;
+        Name?: string | null;
+        BadgeMessage?: string | null;
+        Description?: string | null;
+        ImageUrl?: string | null;
+      }[]
+    | null;
   MemberUrlResources?: { Url?: string | null; UrlName?: string | null }[] | null;
   TotalPrivateRepository?: number | null;
   Currency?: string | null;
@@ -196,7 +214,8 @@ export interface Profile {
     Collaborators?: string | null;
   } | null;
   /** A string in the sample; kept wide because positions carry an object of the same name. */
-  Company?: string | { Name?: string | null; Type?: string | null; Industry?: string | null } | null;
+  Company?:
+    string | { Name?: string | null; Type?: string | null; Industry?: string | null } | null;
   GravatarImageUrl?: string | null;
   ProfileImageUrls?: Record<string, string | null> | null;
   WebProfiles?: {

@@ -8,9 +8,18 @@ import type { AccessTokenInfo, LoginResponse, LoginResult } from './types';
  * challenge (a 200 with `SecondFactorAuthenticationToken` and no access token) is
  * reported as such so the app can tell its developer what to switch off.
  */
-export function parseLoginResponse(operation: string, statusCode: number, json: unknown): LoginResult {
+export function parseLoginResponse(
+  operation: string,
+  statusCode: number,
+  json: unknown,
+): LoginResult {
   if (!isObject(json)) {
-    throw new LoginRadiusBadResponseError(operation, 'unexpected_shape', statusCode, 'expected a JSON object');
+    throw new LoginRadiusBadResponseError(
+      operation,
+      'unexpected_shape',
+      statusCode,
+      'expected a JSON object',
+    );
   }
   const accessToken = json.access_token;
   if (typeof accessToken !== 'string' || accessToken === '') {

@@ -14,6 +14,7 @@ export const MAX_USERNAME_LENGTH = 64;
 // Local part: printable characters except whitespace, quotes, angle brackets and
 // the separators RFC 5322 reserves; unicode letters are allowed (EAI addresses).
 // Domain: dot-separated labels of letters, digits and hyphens, at least two labels.
+/* eslint-disable no-control-regex -- control characters are what these refuse */
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]\u0000-\u001f\u007f]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const USERNAME = /^[\p{L}\p{N}._-]+$/u;
@@ -23,6 +24,7 @@ const TOKEN = /^[A-Za-z0-9._~-]{8,512}$/;
 const OTP = /^[A-Za-z0-9]{4,12}$/;
 const FIELD = /^[A-Za-z0-9_.]{1,64}$/;
 const TEMPLATE = /^[^\u0000-\u001f\u007f]{1,128}$/;
+/* eslint-enable no-control-regex */
 
 function requireString(field: string, value: unknown): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, 'must be a string');

@@ -33,7 +33,10 @@ const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a m
 const BY_CODE: Partial<Record<PasswordlessErrorCode, Omit<PublicError, 'status'>>> = {
   INVALID_INPUT: { code: 'INVALID_INPUT', message: 'Please check what you entered and try again.' },
   RATE_LIMITED: { code: 'RATE_LIMITED', message: 'Too many attempts. Please wait and try again.' },
-  LR_RATE_LIMITED: { code: 'RATE_LIMITED', message: 'Too many attempts. Please wait and try again.' },
+  LR_RATE_LIMITED: {
+    code: 'RATE_LIMITED',
+    message: 'Too many attempts. Please wait and try again.',
+  },
   CROSS_SITE_REQUEST: {
     code: 'CROSS_SITE_REQUEST',
     message: 'This request came from another site and was refused.',
@@ -62,7 +65,9 @@ export function publicError(error: unknown): PublicError {
       const answer: PublicError = {
         status,
         ...known,
-        ...(status === 413 ? { code: 'PAYLOAD_TOO_LARGE', message: 'That request is too large.' } : {}),
+        ...(status === 413
+          ? { code: 'PAYLOAD_TOO_LARGE', message: 'That request is too large.' }
+          : {}),
       };
       const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
       if (typeof retryAfter === 'number') answer.retryAfter = Math.max(1, Math.ceil(retryAfter));

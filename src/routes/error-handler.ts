@@ -12,7 +12,12 @@ import { fromBodyParserError } from './sub-app';
  * Mount it last.
  */
 export function errorHandler(): ErrorRequestHandler {
-  return function passwordlessErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  return function passwordlessErrorHandler(
+    error: unknown,
+    _req: Request,
+    res: Response,
+    next: NextFunction,
+  ): void {
     const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
     if (!known || res.headersSent) {
       next(error);

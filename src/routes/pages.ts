@@ -54,7 +54,10 @@ function layout(title: string, body: string): string {
 
 function hiddenFields(hidden: Record<string, string> = {}): string {
   return Object.entries(hidden)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('');
 }
 
@@ -86,7 +89,10 @@ function pageHtml(page: PageName, data: PageData): string {
             : ''),
       );
     case 'error':
-      return layout('Sign-in problem', `<p role="alert">${escapeHtml(data.message ?? 'Something went wrong.')}</p>`);
+      return layout(
+        'Sign-in problem',
+        `<p role="alert">${escapeHtml(data.message ?? 'Something went wrong.')}</p>`,
+      );
   }
 }
 

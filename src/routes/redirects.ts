@@ -7,15 +7,21 @@
  * itself getting one of these wrong).
  */
 const MAX_LENGTH = 2048;
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
 
 /**
  * Returns `target` if it is a safe redirect, else `undefined`.
  * @param allowedUrls absolute URL prefixes also accepted, compared by origin and path prefix
  */
-export function safeRedirect(target: unknown, allowedUrls: readonly string[] = []): string | undefined {
-  if (typeof target !== 'string' || target.length === 0 || target.length > MAX_LENGTH) return undefined;
+export function safeRedirect(
+  target: unknown,
+  allowedUrls: readonly string[] = [],
+): string | undefined {
+  if (typeof target !== 'string' || target.length === 0 || target.length > MAX_LENGTH)
+    return undefined;
   // Control characters and whitespace are where parsers disagree; refuse them.
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(target)) return undefined;
+  if (UNSAFE_CHARACTERS.test(target)) return undefined;
   let decoded = target;
   try {
     // Decode repeatedly so `%2F%2Fevil` and `%252F%252F` cannot hide a second slash.
@@ -27,7 +33,7 @@ export function safeRedirect(target: unknown, allowedUrls: readonly string[] = [
   } catch {
     return undefined;
   }
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(decoded)) return undefined;
+  if (UNSAFE_CHARACTERS.test(decoded)) return undefined;
   if (isLocalPath(target) && isLocalPath(decoded)) return target;
   for (const allowed of allowedUrls) {
     if (matchesAllowed(target, allowed)) return target;

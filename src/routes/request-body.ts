@@ -34,7 +34,8 @@ export function readFlatBody(req: Request, maxBytes: number): Map<string, string
     if (typeof value !== 'string') {
       throw new InvalidInputError(key.slice(0, 40), 'must be a single string');
     }
-    if (value.includes('\uFFFD')) throw new InvalidInputError(key.slice(0, 40), 'is not valid UTF-8');
+    if (value.includes('\uFFFD'))
+      throw new InvalidInputError(key.slice(0, 40), 'is not valid UTF-8');
     fields.set(key, value);
   }
   return fields;

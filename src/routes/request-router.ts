@@ -50,7 +50,12 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
   const smsPerIp = new Limit('sms-ip-daily', config.smsPerIpPerDay, DAY_MS, config.stores);
   const smsGlobal = new Limit('sms-global-daily', config.smsPerDay, DAY_MS, config.stores);
 
-  const fail = (req: Request, res: Response, error: unknown, event?: Partial<PasswordlessEvent>): void => {
+  const fail = (
+    req: Request,
+    res: Response,
+    error: unknown,
+    event?: Partial<PasswordlessEvent>,
+  ): void => {
     if (error instanceof PasswordlessError) {
       const type =
         error.code === 'RATE_LIMITED'
@@ -60,7 +65,13 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
             : error.code === 'INVALID_INPUT'
               ? 'invalid_input'
               : 'upstream_error';
-      emit({ type, ip: req.ip, error, ...event, ...(error instanceof RateLimitedError ? { reason: error.limit } : {}) });
+      emit({
+        type,
+        ip: req.ip,
+        error,
+        ...event,
+        ...(error instanceof RateLimitedError ? { reason: error.limit } : {}),
+      });
     }
     answerFailure(req, res, error, config);
   };
@@ -85,10 +96,19 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
     return refund;
   };
 
-  const startFlow = (req: Request, flow: Omit<PendingFlow, 'id' | 'sentAt' | 'expiresAt' | 'attempts'>): void => {
+  const startFlow = (
+    req: Request,
+    flow: Omit<PendingFlow, 'id' | 'sentAt' | 'expiresAt' | 'attempts'>,
+  ): void => {
     const session = (req as unknown as { session: Record<string, unknown> }).session;
     const now = Date.now();
-    const pending: PendingFlow = { id: randomUUID(), sentAt: now, expiresAt: now + config.pendingFlowTtlMs, attempts: 0, ...flow };
+    const pending: PendingFlow = {
+      id: randomUUID(),
+      sentAt: now,
+      expiresAt: now + config.pendingFlowTtlMs,
+      attempts: 0,
+      ...flow,
+    };
     if (pending.returnTo === undefined) delete pending.returnTo;
     session[PENDING_FLOW_KEY] = pending;
   };
@@ -100,7 +120,10 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
       return;
     }
     const fallback = `${req.baseUrl}/${channel === 'email' ? 'link' : 'otp'}/sent`;
-    res.redirect(303, (channel === 'email' ? config.linkSentRedirect : config.otpSentRedirect) ?? fallback);
+    res.redirect(
+      303,
+      (channel === 'email' ? config.linkSentRedirect : config.otpSentRedirect) ?? fallback,
+    );
   };
 
   app.post('/link', async function sendLink(req: Request, res: Response, next: NextFunction) {
@@ -113,13 +136,15 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
       let recipient: { email: string } | { username: string };
       let key: string;
       if (rawEmail !== undefined && rawUsername === undefined) {
-        if (!config.channels.email) throw new InvalidInputError('email', 'sign-in by email is switched off');
+        if (!config.channels.email)
+          throw new InvalidInputError('email', 'sign-in by email is switched off');
         const email = normalizeEmail(rawEmail);
         recipient = { email };
         key = `email:${email.toLowerCase()}`;
         recipientForEvent = maskRecipient(email);
       } else if (rawUsername !== undefined && rawEmail === undefined) {
-        if (!config.channels.username) throw new InvalidInputError('username', 'sign-in by username is switched off');
+        if (!config.channels.username)
+          throw new InvalidInputError('username', 'sign-in by username is switched off');
         const username = normalizeUsername(rawUsername);
         recipient = { username };
         key = `username:${username.toLowerCase()}`;
@@ -127,7 +152,11 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
       } else {
         throw new InvalidInputError('email', 'send exactly one of email or username');
       }
-      const template = pickTemplate(body.get('template'), config.allowedEmailTemplates, options.passwordlessLoginTemplate);
+      const template = pickTemplate(
+        body.get('template'),
+        config.allowedEmailTemplates,
+        options.passwordlessLoginTemplate,
+      );
       const returnTo = readReturnTo(body.get('returnTo'), config.allowedRedirectUrls);
       const refund = await spend([
         [perIp, ipKeyGenerator(req.ip ?? '')],
@@ -145,12 +174,20 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
           throw error;
         }
         // Unknown, blocked or limited accounts answer exactly like known ones.
-        emit({ type: 'send_refused', channel: 'email', recipient: recipientForEvent, ip: req.ip, reason: String(error.errorCode), error });
+        emit({
+          type: 'send_refused',
+          channel: 'email',
+          recipient: recipientForEvent,
+          ip: req.ip,
+          reason: String(error.errorCode),
+          error,
+        });
       }
       startFlow(req, { channel: 'email', returnTo });
       answerSent(req, res, 'email');
     } catch (error) {
-      if (error instanceof PasswordlessError) fail(req, res, error, { channel: 'email', recipient: recipientForEvent });
+      if (error instanceof PasswordlessError)
+        fail(req, res, error, { channel: 'email', recipient: recipientForEvent });
       else next(error);
     }
   });
@@ -160,19 +197,28 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
     try {
       checkCrossSite(req, config.trustedOrigins);
       const body = readFlatBody(req, config.maxBodyBytes);
-      if (!config.channels.phone) throw new InvalidInputError('phone', 'sign-in by SMS is switched off');
+      if (!config.channels.phone)
+        throw new InvalidInputError('phone', 'sign-in by SMS is switched off');
       const pending = pendingFlowOf(req);
       const resend = body.get('resend') !== undefined && body.get('phone') === undefined;
       if (resend && (!pending || pending.channel !== 'sms' || !pending.phone)) {
         throw new InvalidInputError('phone', 'there is no code to resend; enter your phone number');
       }
-      const phone = resend ? (pending?.phone as string) : normalizePhone(body.get('phone'), config.defaultCountry);
+      const phone = resend
+        ? (pending?.phone as string)
+        : normalizePhone(body.get('phone'), config.defaultCountry);
       recipientForEvent = maskRecipient(phone);
       if (config.allowedCallingCodes && !config.allowedCallingCodes.has(callingCodeOf(phone))) {
         throw new InvalidInputError('phone', 'SMS to this country is not enabled');
       }
-      const template = pickTemplate(body.get('template'), config.allowedSmsTemplates, options.smsTemplate);
-      const returnTo = resend ? pending?.returnTo : readReturnTo(body.get('returnTo'), config.allowedRedirectUrls);
+      const template = pickTemplate(
+        body.get('template'),
+        config.allowedSmsTemplates,
+        options.smsTemplate,
+      );
+      const returnTo = resend
+        ? pending?.returnTo
+        : readReturnTo(body.get('returnTo'), config.allowedRedirectUrls);
       const ip = ipKeyGenerator(req.ip ?? '');
       const refund = await spend([
         [perIp, ip],
@@ -181,21 +227,32 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
         [smsGlobal, 'all'],
       ]);
       try {
-        await client.sendPhoneOtp({ phone }, template === undefined ? {} : { smsTemplate: template });
+        await client.sendPhoneOtp(
+          { phone },
+          template === undefined ? {} : { smsTemplate: template },
+        );
         emit({ type: 'otp_sent', channel: 'sms', recipient: recipientForEvent, ip: req.ip });
       } catch (error) {
         if (!(error instanceof LoginRadiusError)) {
           await refund();
           throw error;
         }
-        emit({ type: 'send_refused', channel: 'sms', recipient: recipientForEvent, ip: req.ip, reason: String(error.errorCode), error });
+        emit({
+          type: 'send_refused',
+          channel: 'sms',
+          recipient: recipientForEvent,
+          ip: req.ip,
+          reason: String(error.errorCode),
+          error,
+        });
       }
       // The flow starts whether or not the number has an account, so the next
       // page looks the same; a code for an unknown number simply never works.
       startFlow(req, { channel: 'sms', phone, returnTo });
       answerSent(req, res, 'sms');
     } catch (error) {
-      if (error instanceof PasswordlessError) fail(req, res, error, { channel: 'sms', recipient: recipientForEvent });
+      if (error instanceof PasswordlessError)
+        fail(req, res, error, { channel: 'sms', recipient: recipientForEvent });
       else next(error);
     }
   });
@@ -207,10 +264,19 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
 
   app.get('/otp/sent', function otpSentPage(req: Request, res: Response) {
     setPageHeaders(res);
-    config.renderPage('otp-sent', { action: `${req.baseUrl}/otp/verify`, resendAction: `${req.baseUrl}/otp` }, res);
+    config.renderPage(
+      'otp-sent',
+      { action: `${req.baseUrl}/otp/verify`, resendAction: `${req.baseUrl}/otp` },
+      res,
+    );
   });
 
-  app.use(function requestRouterErrors(error: unknown, req: Request, res: Response, next: NextFunction) {
+  app.use(function requestRouterErrors(
+    error: unknown,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ) {
     const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
     if (known) fail(req, res, known);
     else next(error);
@@ -225,9 +291,14 @@ function readReturnTo(value: string | undefined, allowed: readonly string[]): st
   return safeRedirect(value, allowed);
 }
 
-function pickTemplate(requested: string | undefined, allowed: ReadonlySet<string>, fallback: string | undefined): string | undefined {
+function pickTemplate(
+  requested: string | undefined,
+  allowed: ReadonlySet<string>,
+  fallback: string | undefined,
+): string | undefined {
   if (requested === undefined) return fallback;
-  if (!allowed.has(requested)) throw new InvalidInputError('template', 'is not an allowed template');
+  if (!allowed.has(requested))
+    throw new InvalidInputError('template', 'is not an allowed template');
   return requested;
 }
 
@@ -251,11 +322,19 @@ function resolveOptions(options: RequestRouterOptions) {
     try {
       callbackUrl = checkAbsoluteUrl('callbackUrl', options.callbackUrl);
     } catch {
-      throw new TypeError(`createRequestRouter: \`callbackUrl\` must be an absolute http(s) URL, got "${options.callbackUrl}"`);
+      throw new TypeError(
+        `createRequestRouter: \`callbackUrl\` must be an absolute http(s) URL, got "${options.callbackUrl}"`,
+      );
     }
   }
   const limits = options.limits ?? {};
-  const pendingFlowTtlMs = bounded('pendingFlowTtlMs', options.pendingFlowTtlMs, 600_000, 1, MAX_FLOW_TTL_MS);
+  const pendingFlowTtlMs = bounded(
+    'pendingFlowTtlMs',
+    options.pendingFlowTtlMs,
+    600_000,
+    1,
+    MAX_FLOW_TTL_MS,
+  );
   const origins = [...(options.trustedOrigins ?? [])];
   if (callbackUrl) origins.push(new URL(callbackUrl).origin);
   return {
@@ -285,7 +364,13 @@ function resolveOptions(options: RequestRouterOptions) {
 }
 
 /** A number option within bounds, or a TypeError naming it. */
-export function bounded(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+export function bounded(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new TypeError(`\`${name}\` must be a number from ${min} to ${max}, got ${String(value)}`);
@@ -297,7 +382,9 @@ export function bounded(name: string, value: number | undefined, fallback: numbe
 export function checkedRedirect(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (safeRedirect(value) === undefined) {
-    throw new TypeError(`\`${name}\` must be a path on this site such as "/signed-in", got "${value}"`);
+    throw new TypeError(
+      `\`${name}\` must be a path on this site such as "/signed-in", got "${value}"`,
+    );
   }
   return value;
 }

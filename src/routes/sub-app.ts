@@ -27,7 +27,10 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
       // A mounting mistake, not a runtime fault: hand it to the app's error handler
       // with a message that says what to mount.
       const misconfigured = new Error(`${factory}: ${(error as Error).message}`);
-      Object.defineProperty(misconfigured, 'code', { value: 'ERR_PASSWORDLESS_SESSION', enumerable: true });
+      Object.defineProperty(misconfigured, 'code', {
+        value: 'ERR_PASSWORDLESS_SESSION',
+        enumerable: true,
+      });
       next(misconfigured);
     }
   });
@@ -41,7 +44,8 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
 export function fromBodyParserError(error: unknown): PasswordlessError | undefined {
   const type = (error as { type?: unknown })?.type;
   if (typeof type !== 'string') return undefined;
-  if (type === 'entity.too.large') return new BodyTooLargeError(Number((error as { limit?: number }).limit) || 0);
+  if (type === 'entity.too.large')
+    return new BodyTooLargeError(Number((error as { limit?: number }).limit) || 0);
   if (
     [
       'entity.parse.failed',

@@ -2,7 +2,12 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import passportModule from 'passport';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { emitter } from '../events';
-import { PasswordlessError, RateLimitedError, SessionError, VerifyFailedError } from '../loginradius/errors';
+import {
+  PasswordlessError,
+  RateLimitedError,
+  SessionError,
+  VerifyFailedError,
+} from '../loginradius/errors';
 import { checkToken } from '../loginradius/validation';
 import { Limit, memoryStores } from '../limits';
 import { DEFAULT_STRATEGY_NAME, type PasswordlessFailure } from '../strategy';
@@ -33,9 +38,19 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
   const config = resolveOptions(options);
   const app = createSubApp('createVerifyRouter', config.maxBodyBytes);
   const emit = emitter(options.onEvent);
-  const verifyPerIp = new Limit('verify-ip', config.verifyPerIp, config.verifyPerIpWindowMs, config.stores);
+  const verifyPerIp = new Limit(
+    'verify-ip',
+    config.verifyPerIp,
+    config.verifyPerIpWindowMs,
+    config.stores,
+  );
 
-  const refuse = (req: Request, res: Response, error: PasswordlessError, channel?: 'email' | 'sms'): void => {
+  const refuse = (
+    req: Request,
+    res: Response,
+    error: PasswordlessError,
+    channel?: 'email' | 'sms',
+  ): void => {
     const type =
       error.code === 'RATE_LIMITED'
         ? 'rate_limited'
@@ -46,7 +61,12 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
             : error.code === 'INVALID_INPUT'
               ? 'invalid_input'
               : 'upstream_error';
-    const reason = error instanceof VerifyFailedError ? error.reason : error instanceof RateLimitedError ? error.limit : undefined;
+    const reason =
+      error instanceof VerifyFailedError
+        ? error.reason
+        : error instanceof RateLimitedError
+          ? error.limit
+          : undefined;
     emit({ type, channel, ip: req.ip, error, ...(reason ? { reason } : {}) });
     answerFailure(req, res, error, config);
   };
@@ -88,9 +108,13 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
               : new VerifyFailedError(String(failure?.reason ?? 'rejected'), 'sign-in failed');
           // One status and one message for every reason; the reason goes to onEvent.
           const uniform =
-            precise.code === 'VERIFY_FAILED' || precise.code === 'INVALID_INPUT' || precise.code === 'LR_ERROR'
+            precise.code === 'VERIFY_FAILED' ||
+            precise.code === 'INVALID_INPUT' ||
+            precise.code === 'LR_ERROR'
               ? new VerifyFailedError(
-                  precise instanceof VerifyFailedError ? precise.reason : String(failure?.reason ?? 'malformed'),
+                  precise instanceof VerifyFailedError
+                    ? precise.reason
+                    : String(failure?.reason ?? 'malformed'),
                   precise.message,
                   precise,
                 )
@@ -110,9 +134,17 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
     returnTo: string | undefined,
     next: NextFunction,
   ): void => {
-    const logIn = (req as unknown as { logIn?: (user: unknown, options: object, cb: (error?: unknown) => void) => void }).logIn;
+    const logIn = (
+      req as unknown as {
+        logIn?: (user: unknown, options: object, cb: (error?: unknown) => void) => void;
+      }
+    ).logIn;
     if (typeof logIn !== 'function') {
-      next(new Error('createVerifyRouter: req.logIn is missing; mount passport.session() (passport >= 0.6) before the routers'));
+      next(
+        new Error(
+          'createVerifyRouter: req.logIn is missing; mount passport.session() (passport >= 0.6) before the routers',
+        ),
+      );
       return;
     }
     // keepSessionInfo: false — passport regenerates the session and keeps nothing.
@@ -122,12 +154,16 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
         return;
       }
       markSignedIn(req);
-      const uid = (user as { uid?: unknown; profile?: { Uid?: unknown } }).uid ?? (user as { profile?: { Uid?: unknown } }).profile?.Uid;
+      const uid =
+        (user as { uid?: unknown; profile?: { Uid?: unknown } }).uid ??
+        (user as { profile?: { Uid?: unknown } }).profile?.Uid;
       emit({ type: 'login', channel, ip: req.ip, ...(typeof uid === 'string' ? { uid } : {}) });
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Referrer-Policy', 'no-referrer');
       if (wantsJson(req)) {
-        res.status(200).json({ signedIn: true, user: publicUser(user), ...(returnTo ? { returnTo } : {}) });
+        res
+          .status(200)
+          .json({ signedIn: true, user: publicUser(user), ...(returnTo ? { returnTo } : {}) });
         return;
       }
       res.redirect(303, returnTo ?? config.successRedirect);
@@ -144,7 +180,10 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
       }
       token = checkToken('vtoken', queryString(req, 'vtoken'));
     } catch (error) {
-      const failure = error instanceof PasswordlessError ? error : new VerifyFailedError('malformed', 'unreadable link');
+      const failure =
+        error instanceof PasswordlessError
+          ? error
+          : new VerifyFailedError('malformed', 'unreadable link');
       refuse(req, res, new VerifyFailedError('malformed', failure.message, failure), 'email');
       return;
     }
@@ -173,7 +212,12 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
         await options.client.invalidateAccessToken(accessToken);
       } catch (error) {
         // LoginRadius unreachable or the token already dead: still sign out here.
-        emit({ type: 'upstream_error', ip: req.ip, error: asPasswordlessError(error), reason: 'logout_invalidate_failed' });
+        emit({
+          type: 'upstream_error',
+          ip: req.ip,
+          error: asPasswordlessError(error),
+          reason: 'logout_invalidate_failed',
+        });
       }
     }
     signOutLocally(req, (error) => {
@@ -181,11 +225,16 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
         next(error);
         return;
       }
-      const session = (req as unknown as { session?: unknown }).session as { destroy?: (cb: (error?: unknown) => void) => void } | undefined;
+      const session = (req as unknown as { session?: unknown }).session as
+        { destroy?: (cb: (error?: unknown) => void) => void } | undefined;
       const finish = (): void => {
         res.clearCookie(config.sessionCookieName, { path: '/' });
         res.setHeader('Cache-Control', 'no-store');
-        emit({ type: 'logout', ip: req.ip, ...(typeof user?.uid === 'string' ? { uid: user.uid } : {}) });
+        emit({
+          type: 'logout',
+          ip: req.ip,
+          ...(typeof user?.uid === 'string' ? { uid: user.uid } : {}),
+        });
         if (wantsJson(req)) res.status(200).json({ signedOut: true });
         else res.redirect(303, config.logoutRedirect);
       };
@@ -194,7 +243,12 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
     });
   });
 
-  app.use(function verifyRouterErrors(error: unknown, req: Request, res: Response, next: NextFunction) {
+  app.use(function verifyRouterErrors(
+    error: unknown,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ) {
     const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
     if (known) refuse(req, res, known);
     else next(error);
@@ -216,7 +270,8 @@ function resolveOptions(options: VerifyRouterOptions) {
   if (!client || typeof client.invalidateAccessToken !== 'function') {
     throw new TypeError('createVerifyRouter: `client` must be a LoginRadiusClient');
   }
-  const passport = (options.passport ?? (passportModule as unknown as PassportLike)) as PassportLike;
+  const passport = (options.passport ??
+    (passportModule as unknown as PassportLike)) as PassportLike;
   if (!passport || typeof passport.authenticate !== 'function') {
     throw new TypeError('createVerifyRouter: `passport` must be a Passport instance');
   }
@@ -231,7 +286,13 @@ function resolveOptions(options: VerifyRouterOptions) {
     sessionCookieName: options.sessionCookieName ?? 'connect.sid',
     maxBodyBytes: bounded('maxBodyBytes', options.maxBodyBytes, 4096, 256, 1_048_576),
     verifyPerIp: bounded('verifyPerIp', options.verifyPerIp, 60, 1, 1_000_000),
-    verifyPerIpWindowMs: bounded('verifyPerIpWindowMs', options.verifyPerIpWindowMs, 900_000, 1000, 86_400_000),
+    verifyPerIpWindowMs: bounded(
+      'verifyPerIpWindowMs',
+      options.verifyPerIpWindowMs,
+      900_000,
+      1000,
+      86_400_000,
+    ),
     stores: options.stores ?? memoryStores,
     renderPage: options.renderPage ?? renderBuiltInPage,
   };

@@ -1,0 +1,196 @@
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { EmulatorOptionsError } from './errors';
+import { normalizePhone } from './identifiers';
+import type { SendLimitConfig } from './send-limits';
+import type { EmulatorAccountInput, EmulatorOptions, EmulatorTlsOptions } from './types';
+
+/** A development key: it only opens this emulator, never a real LoginRadius site. */
+export const DEFAULT_EMULATOR_API_KEY = '00000000-0000-4000-8000-00000000e4a1';
+
+/** Every option filled in and checked, so nothing downstream asks "was this set?". */
+export interface Configuration {
+  port: number;
+  host: string;
+  apiKey: string;
+  accounts: readonly EmulatorAccountInput[];
+  clock: () => number;
+  linkTokenTtlMs: number;
+  otpTtlMs: number;
+  otpLength: number;
+  accessTokenTtlMs: number;
+  defaultVerificationUrl: string;
+  passwordlessEnabled: boolean;
+  sendLimits: SendLimitConfig | false;
+  /** E.164 phone → its fixed code. */
+  testPhones: ReadonlyMap<string, string>;
+  tls: EmulatorTlsOptions | 'self-signed' | false;
+  quiet: boolean;
+}
+
+const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
+  'port',
+  'host',
+  'apiKey',
+  'accounts',
+  'clock',
+  'linkTokenTtlSeconds',
+  'otpTtlSeconds',
+  'otpLength',
+  'accessTokenTtlSeconds',
+  'defaultVerificationUrl',
+  'passwordlessEnabled',
+  'sendLimits',
+  'testPhones',
+  'tls',
+  'quiet',
+];
+
+export function parseOptions(options: EmulatorOptions = {}): Configuration {
+  if (options === null || typeof options !== 'object') {
+    throw new EmulatorOptionsError('startEmulator(options) takes an object (or nothing).');
+  }
+  for (const name of Object.keys(options)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      const guess = closest(name, OPTION_NAMES);
+      throw new EmulatorOptionsError(
+        `Unknown emulator option \`${name}\`${guess ? `; did you mean \`${guess}\`?` : '.'}`,
+      );
+    }
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new EmulatorOptionsError(`\`port\` must be an integer from 0 to 65535; got ${port}.`);
+  }
+  const host = nonEmptyString('host', options.host ?? '127.0.0.1');
+  const apiKey = nonEmptyString('apiKey', options.apiKey ?? DEFAULT_EMULATOR_API_KEY);
+  const accounts = options.accounts ?? DEMO_ACCOUNTS;
+  if (!Array.isArray(accounts)) {
+    throw new EmulatorOptionsError('`accounts` must be an array of account objects.');
+  }
+  const clock = options.clock ?? Date.now;
+  if (typeof clock !== 'function') {
+    throw new EmulatorOptionsError('`clock` must be a function returning ms since the epoch.');
+  }
+  const otpLength = options.otpLength ?? 6;
+  if (!Number.isInteger(otpLength) || otpLength < 4 || otpLength > 10) {
+    throw new EmulatorOptionsError(
+      `\`otpLength\` must be an integer from 4 to 10; got ${otpLength}.`,
+    );
+  }
+  const defaultVerificationUrl = nonEmptyString(
+    'defaultVerificationUrl',
+    options.defaultVerificationUrl ?? 'http://localhost:3000/auth/callback',
+  );
+  if (!URL.canParse(defaultVerificationUrl)) {
+    throw new EmulatorOptionsError('`defaultVerificationUrl` must be an absolute URL.');
+  }
+  return {
+    port,
+    host,
+    apiKey,
+    accounts,
+    clock,
+    linkTokenTtlMs: seconds('linkTokenTtlSeconds', options.linkTokenTtlSeconds, 72 * 3600),
+    otpTtlMs: seconds('otpTtlSeconds', options.otpTtlSeconds, 300),
+    otpLength,
+    accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 3600),
+    defaultVerificationUrl,
+    passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
+    sendLimits: parseSendLimits(options.sendLimits),
+    testPhones: parseTestPhones(options.testPhones ?? {}),
+    tls: parseTls(options.tls ?? false),
+    quiet: boolean('quiet', options.quiet, false),
+  };
+}
+
+function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new EmulatorOptionsError(`\`${name}\` must be a non-empty string.`);
+  }
+  return value;
+}
+
+function boolean(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new EmulatorOptionsError(`\`${name}\` must be a boolean.`);
+  return value;
+}
+
+/** A positive number of seconds, returned in milliseconds. */
+function seconds(name: string, value: number | undefined, fallback: number): number {
+  const s = value ?? fallback;
+  if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) {
+    throw new EmulatorOptionsError(`\`${name}\` must be a positive number of seconds; got ${s}.`);
+  }
+  return s * 1000;
+}
+
+function parseSendLimits(value: EmulatorOptions['sendLimits']): SendLimitConfig | false {
+  if (value === false) return false;
+  if (value !== undefined && (value === null || typeof value !== 'object')) {
+    throw new EmulatorOptionsError('`sendLimits` must be an object or `false`.');
+  }
+  const maxRequests = value?.maxRequests ?? 10;
+  if (!Number.isInteger(maxRequests) || maxRequests < 1) {
+    throw new EmulatorOptionsError('`sendLimits.maxRequests` must be a positive integer.');
+  }
+  return {
+    maxRequests,
+    windowMs: seconds('sendLimits.windowSeconds', value?.windowSeconds, 60),
+    disableMs: seconds('sendLimits.disableSeconds', value?.disableSeconds, 300),
+  };
+}
+
+function parseTestPhones(value: Readonly<Record<string, string>>): Map<string, string> {
+  if (value === null || typeof value !== 'object') {
+    throw new EmulatorOptionsError('`testPhones` must be an object of { "+E164": "code" }.');
+  }
+  const phones = new Map<string, string>();
+  for (const [raw, code] of Object.entries(value)) {
+    const phone = normalizePhone(raw);
+    if (!phone) {
+      throw new EmulatorOptionsError(`Test phone ${JSON.stringify(raw)} is not an E.164 number.`);
+    }
+    if (typeof code !== 'string' || !/^\d{4,10}$/.test(code)) {
+      throw new EmulatorOptionsError(`The code of test phone ${phone} must be 4 to 10 digits.`);
+    }
+    phones.set(phone, code);
+  }
+  return phones;
+}
+
+function parseTls(value: boolean | EmulatorTlsOptions): Configuration['tls'] {
+  if (value === false) return false;
+  if (value === true) return 'self-signed';
+  if (value && typeof value === 'object' && value.key && value.cert) {
+    return { key: value.key, cert: value.cert };
+  }
+  throw new EmulatorOptionsError('`tls` must be `true` (self-signed) or `{ key, cert }` in PEM.');
+}
+
+/** The option name within two edits of `name`, for "did you mean" hints. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

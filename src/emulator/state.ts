@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { AccountStore } from './accounts';
+import { ENDPOINTS, FaultQueue } from './faults';
+import type { Configuration } from './options';
+import { Outbox } from './outbox';
+import { SendLimiter } from './send-limits';
+import { AccessTokenStore, LinkTokenStore, OtpStore } from './tokens';
+import type { EmulatorCalls, EmulatorEndpoint, OutboxMessage } from './types';
+
+/** Everything one running emulator knows; shared by the API handlers and the control API. */
+export interface EmulatorState {
+  readonly config: Configuration;
+  readonly accounts: AccountStore;
+  readonly linkTokens: LinkTokenStore;
+  readonly otps: OtpStore;
+  readonly accessTokens: AccessTokenStore;
+  readonly limiter: SendLimiter;
+  readonly outbox: Outbox;
+  readonly faults: FaultQueue;
+  readonly calls: CallCounter;
+  /** The Twilio-style account id every SMS answer carries (one per emulator, like a real site). */
+  readonly smsAccountSid: string;
+  /** Records a message in the outbox, stamped with the clock. */
+  deliver(message: Omit<OutboxMessage, 'sentAt'>): void;
+  /** Writes a line to stderr unless `quiet`. Never called with a token, code or key. */
+  log(line: string): void;
+}
+
+export class CallCounter {
+  #counts = emptyCounts();
+
+  count(endpoint: EmulatorEndpoint): void {
+    this.#counts[endpoint] += 1;
+  }
+
+  snapshot(): EmulatorCalls {
+    const total = ENDPOINTS.reduce((sum, endpoint) => sum + this.#counts[endpoint], 0);
+    return { ...this.#counts, total };
+  }
+
+  reset(): void {
+    this.#counts = emptyCounts();
+  }
+}
+
+function emptyCounts(): Record<EmulatorEndpoint, number> {
+  return Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint, 0])) as Record<
+    EmulatorEndpoint,
+    number
+  >;
+}
+
+/** Builds the state and seeds the accounts (the configured ones, then one per orphan test phone). */
+export function createState(config: Configuration): EmulatorState {
+  const { clock } = config;
+  const outbox = new Outbox();
+  const log = (line: string): void => {
+    if (!config.quiet) process.stderr.write(`[loginradius-emulator] ${line}\n`);
+  };
+  const state: EmulatorState = {
+    config,
+    accounts: new AccountStore(),
+    linkTokens: new LinkTokenStore(clock, config.linkTokenTtlMs),
+    otps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
+    accessTokens: new AccessTokenStore(clock, config.accessTokenTtlMs),
+    limiter: new SendLimiter(clock, config.sendLimits),
+    outbox,
+    faults: new FaultQueue(),
+    calls: new CallCounter(),
+    smsAccountSid: `AC${randomBytes(16).toString('hex')}`,
+    deliver(message) {
+      const sentAt = new Date(clock()).toISOString();
+      const entry = Object.fromEntries(
+        Object.entries({ ...message, sentAt }).filter(([, value]) => value !== undefined),
+      ) as unknown as OutboxMessage;
+      outbox.push(entry);
+      // The inbox stand-in: say that something arrived, not what (it holds a credential).
+      log(`${message.kind} ${message.channel} to ${message.to} (read it at GET /emulator/outbox)`);
+    },
+    log,
+  };
+  for (const input of config.accounts) state.accounts.add(input);
+  for (const phone of config.testPhones.keys()) {
+    if (!state.accounts.byPhone(phone)) {
+      state.accounts.add({
+        email: `test-${phone.slice(1)}@emulator.test`,
+        phone,
+        phoneVerified: true,
+      });
+    }
+  }
+  return state;
+}

@@ -1,0 +1,142 @@
+import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { LoginRadiusError } from './errors';
+
+/** Milliseconds since the epoch; injectable so tests drive expiry without sleeping. */
+export type Clock = () => number;
+
+interface LinkToken {
+  uid: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+/** Email link tokens: single use, expiring. */
+export class LinkTokenStore {
+  readonly #tokens = new Map<string, LinkToken>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+  ) {}
+
+  issue(uid: string): string {
+    const token = randomBytes(32).toString('hex');
+    this.#tokens.set(token, { uid, expiresAt: this.clock() + this.ttlMs, used: false });
+    return token;
+  }
+
+  /**
+   * The uid the token was issued for, checking it is still spendable; throws
+   * 1063 (unknown), 1062 (used) or 975 (expired). Call {@link spend} once the
+   * login goes ahead, so a refusal after this check leaves the token intact.
+   */
+  check(token: string): string {
+    const entry = this.#tokens.get(token);
+    if (!entry) throw new LoginRadiusError(1063);
+    if (entry.used) throw new LoginRadiusError(1062);
+    if (this.clock() >= entry.expiresAt) throw new LoginRadiusError(975);
+    return entry.uid;
+  }
+
+  spend(token: string): void {
+    const entry = this.#tokens.get(token);
+    if (entry) entry.used = true;
+  }
+}
+
+interface Otp {
+  code: string;
+  uid: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+/** SMS codes: one current code per phone; a new send replaces the old one. */
+export class OtpStore {
+  readonly #codes = new Map<string, Otp>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+    private readonly length: number,
+  ) {}
+
+  /** Makes (or, for a test phone, uses `fixedCode`) the current code for `phone`. */
+  issue(phone: string, uid: string, fixedCode?: string): string {
+    const code =
+      fixedCode ??
+      randomInt(0, 10 ** this.length)
+        .toString()
+        .padStart(this.length, '0');
+    this.#codes.set(phone, { code, uid, expiresAt: this.clock() + this.ttlMs, used: false });
+    return code;
+  }
+
+  /**
+   * Checks `code` against the current code of `phone` and spends it. The current
+   * code already used → 1068, expired → 1069; anything else (a wrong code, no
+   * code, a code for another account) → 1067.
+   */
+  spend(phone: string, uid: string, code: string): void {
+    const current = this.#codes.get(phone);
+    if (!current || current.uid !== uid || !sameSecret(current.code, code)) {
+      throw new LoginRadiusError(1067);
+    }
+    if (current.used) throw new LoginRadiusError(1068);
+    if (this.clock() >= current.expiresAt) throw new LoginRadiusError(1069);
+    current.used = true;
+  }
+}
+
+/** Constant-time comparison, so response times do not leak how much of a guess was right. */
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface AccessToken {
+  accessToken: string;
+  refreshToken: string;
+  uid: string;
+  expiresAt: number;
+}
+
+/** Access tokens issued at login; dead once expired or invalidated. */
+export class AccessTokenStore {
+  readonly #tokens = new Map<string, AccessToken & { invalidated: boolean }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+  ) {}
+
+  issue(uid: string): AccessToken {
+    const token = {
+      accessToken: randomUUID(),
+      refreshToken: randomUUID(),
+      uid,
+      expiresAt: this.clock() + this.ttlMs,
+    };
+    this.#tokens.set(token.accessToken, { ...token, invalidated: false });
+    return token;
+  }
+
+  /** The live token; throws 905 (unknown or invalidated) or 906 (expired). */
+  check(accessToken: string): AccessToken {
+    const entry = this.#tokens.get(accessToken);
+    if (!entry || entry.invalidated) throw new LoginRadiusError(905);
+    if (this.clock() >= entry.expiresAt) throw new LoginRadiusError(906);
+    return {
+      accessToken: entry.accessToken,
+      refreshToken: entry.refreshToken,
+      uid: entry.uid,
+      expiresAt: entry.expiresAt,
+    };
+  }
+
+  invalidate(accessToken: string): void {
+    const entry = this.#tokens.get(accessToken);
+    if (entry) entry.invalidated = true;
+  }
+}

@@ -1,0 +1,116 @@
+import {
+  LOGINRADIUS_ERRORS,
+  type KnownLoginRadiusErrorCode,
+} from '../../src/loginradius/error-codes';
+import type { Emulator } from '../../src/emulator';
+
+export const PATHS = {
+  sendEmailLink: '/identity/v2/auth/login/passwordlesslogin/email',
+  verifyEmailToken: '/identity/v2/auth/login/passwordlesslogin/email/verify',
+  sendPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp',
+  verifyPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp/verify',
+  validateAccessToken: '/identity/v2/auth/access_token/validate',
+  invalidateAccessToken: '/identity/v2/auth/access_token/invalidate',
+  getProfile: '/identity/v2/auth/account',
+} as const;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body, or `undefined` when it is not JSON. */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Sends a request to the emulator; `query` values are URL-encoded, `apikey` is added unless given. */
+export async function call(
+  emulator: Emulator,
+  path: string,
+  query: Record<string, string> = {},
+  init: RequestInit = {},
+): Promise<Answer> {
+  const search = new URLSearchParams(
+    Object.keys(query).some((key) => key.toLowerCase() === 'apikey')
+      ? query
+      : { apikey: emulator.apiKey, ...query },
+  );
+  const response = await fetch(`${emulator.url}${path}?${search}`, init);
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+export function putJson(body: unknown): RequestInit {
+  return {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The exact body and status LoginRadius answers `code` with. */
+export function expectLoginRadiusError(answer: Answer, code: KnownLoginRadiusErrorCode): void {
+  const definition = LOGINRADIUS_ERRORS[code];
+  expect({ status: answer.status, body: answer.body }).toEqual({
+    status: definition.status,
+    body: {
+      Description: definition.description,
+      ErrorCode: code,
+      Message: definition.message,
+      IsProviderError: false,
+      ProviderErrorResponse: null,
+    },
+  });
+}
+
+/** A clock tests move by hand. */
+export function manualClock(start = Date.UTC(2030, 0, 1)): (() => number) & {
+  advance(ms: number): void;
+} {
+  let now = start;
+  return Object.assign(() => now, {
+    advance(ms: number) {
+      now += ms;
+    },
+  });
+}
+
+/** Sends a link to `email` and returns the token from the outbox. */
+export async function sendLink(emulator: Emulator, email: string): Promise<string> {
+  const answer = await call(emulator, PATHS.sendEmailLink, { email });
+  expect(answer.status).toBe(200);
+  const token = emulator.outbox.latest(email)?.token;
+  if (!token) throw new Error(`no link was sent to ${email}`);
+  return token;
+}
+
+/** Sends a code to `phone` and returns it from the outbox. */
+export async function sendOtp(emulator: Emulator, phone: string): Promise<string> {
+  const answer = await call(emulator, PATHS.sendPhoneOtp, { phone });
+  expect(answer.status).toBe(200);
+  const otp = emulator.outbox.latest(phone)?.otp;
+  if (!otp) throw new Error(`no code was sent to ${phone}`);
+  return otp;
+}
+
+/** Logs ada in by link and returns the access token. */
+export async function login(emulator: Emulator, email = 'ada@example.com'): Promise<string> {
+  const token = await sendLink(emulator, email);
+  const answer = await call(emulator, PATHS.verifyEmailToken, { verificationtoken: token });
+  expect(answer.status).toBe(200);
+  return answer.body.access_token as string;
+}
+
+/** Resolves once `condition` holds; for events the emulator does not announce. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

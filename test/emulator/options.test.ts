@@ -1,0 +1,79 @@
+import { EmulatorOptionsError, startEmulator, type EmulatorOptions } from '../../src/emulator';
+
+describe('emulator options', () => {
+  it('listens on 127.0.0.1 and a free port by default, with a URL without trailing slash', async () => {
+    const emulator = await startEmulator({ quiet: true });
+    try {
+      expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(emulator.ca).toBeUndefined();
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('accepts undefined the same as a missing option', async () => {
+    const emulator = await startEmulator({ quiet: true, port: undefined, apiKey: undefined });
+    await emulator.close();
+  });
+
+  it('takes its own API key', async () => {
+    const emulator = await startEmulator({ quiet: true, apiKey: 'my-key' });
+    try {
+      expect(emulator.apiKey).toBe('my-key');
+      const answer = await fetch(
+        `${emulator.url}/identity/v2/auth/login/passwordlesslogin/email?apikey=my-key&email=ada@example.com`,
+      );
+      expect(answer.status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('uses otpLength for generated codes', async () => {
+    const emulator = await startEmulator({ quiet: true, otpLength: 8 });
+    try {
+      await fetch(
+        `${emulator.url}/identity/v2/auth/login/passwordlesslogin/otp?apikey=${emulator.apiKey}&phone=%2B14155550101`,
+      );
+      expect(emulator.outbox.latest()?.otp).toMatch(/^\d{8}$/);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('fails to start when the port is taken', async () => {
+    const first = await startEmulator({ quiet: true });
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(startEmulator({ quiet: true, port })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it.each<[string, EmulatorOptions, RegExp]>([
+    ['a typo', { otpLenght: 6 } as EmulatorOptions, /did you mean `otpLength`/],
+    ['a bad port', { port: 70000 }, /port/],
+    ['an empty apiKey', { apiKey: '' }, /apiKey/],
+    ['a short otpLength', { otpLength: 3 }, /otpLength/],
+    ['a zero TTL', { otpTtlSeconds: 0 }, /otpTtlSeconds/],
+    ['a relative default URL', { defaultVerificationUrl: '/cb' }, /absolute URL/],
+    ['bad send limits', { sendLimits: { maxRequests: 0 } }, /maxRequests/],
+    ['a bad test phone', { testPhones: { '555': '123456' } }, /E\.164/],
+    ['a bad test code', { testPhones: { '+14155550100': 'abc' } }, /4 to 10 digits/],
+    ['bad tls', { tls: { key: '' } as never }, /tls/],
+    ['a non-function clock', { clock: 5 as never }, /clock/],
+    ['accounts that are not an array', { accounts: {} as never }, /accounts/],
+    ['an invalid account', { accounts: [{ email: 'x' }] }, /email/],
+  ])('refuses %s at startup', async (_what, options, message) => {
+    const attempt = startEmulator({ quiet: true, ...options });
+    await expect(attempt).rejects.toThrow(EmulatorOptionsError);
+    await expect(attempt).rejects.toThrow(message);
+  });
+
+  it('gives option errors a stable code', async () => {
+    await expect(startEmulator({ port: -1 })).rejects.toMatchObject({
+      code: 'ERR_LR_EMULATOR_OPTIONS',
+    });
+  });
+});

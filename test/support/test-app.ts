@@ -1,0 +1,138 @@
+import express from 'express';
+import session from 'express-session';
+import { Passport } from 'passport';
+import request from 'supertest';
+import {
+  LoginRadiusClient,
+  PasswordlessStrategy,
+  createRequestRouter,
+  createVerifyRouter,
+  errorHandler,
+  requireLogin,
+  signOutExpired,
+  type LoginRadiusClientOptions,
+  type PasswordlessEvent,
+  type PasswordlessStrategyOptions,
+  type RequestRouterOptions,
+  type VerifyRouterOptions,
+} from '../../src/index';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index';
+
+export const APP_ORIGIN = 'https://app.example';
+export const CALLBACK_URL = `${APP_ORIGIN}/auth/callback`;
+
+export interface TestAppOptions {
+  emulator?: EmulatorOptions;
+  client?: Partial<LoginRadiusClientOptions>;
+  strategy?: Omit<Partial<PasswordlessStrategyOptions>, 'passReqToCallback'>;
+  requestRouter?: Partial<RequestRouterOptions>;
+  verifyRouter?: Partial<VerifyRouterOptions>;
+  /** Replaces express-session, for tests of broken stores. */
+  sessionMiddleware?: express.RequestHandler;
+}
+
+export interface TestApp {
+  app: express.Express;
+  emulator: Emulator;
+  client: LoginRadiusClient;
+  events: PasswordlessEvent[];
+  close(): Promise<void>;
+}
+
+/**
+ * An app mounted the way the README tells users to, on its own Passport
+ * instance (so apps in one test file do not share strategies), against a fresh
+ * emulator. `GET /me` is a protected route.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const emulator = await startEmulator({ quiet: true, ...options.emulator });
+  const client = new LoginRadiusClient({
+    apiKey: emulator.apiKey,
+    baseUrl: emulator.url,
+    timeout: 2000,
+    ...options.client,
+  });
+  const events: PasswordlessEvent[] = [];
+  const passport = new Passport();
+  passport.use(
+    new PasswordlessStrategy({ client, ...options.strategy }, async (login) => ({
+      uid: login.profile.Uid,
+      profile: login.profile,
+      accessToken: login.accessToken,
+      expiresAt: login.expiresAt,
+    })),
+  );
+  passport.serializeUser((user, done) => done(null, user));
+  passport.deserializeUser((user: Express.User, done) => done(null, user));
+
+  const app = express();
+  app.use(express.urlencoded({ extended: false }));
+  app.use(express.json());
+  app.use(
+    options.sessionMiddleware ??
+      session({ secret: 'test secret', resave: false, saveUninitialized: false }),
+  );
+  app.use(passport.session());
+  app.use(signOutExpired());
+  app.use(
+    '/auth',
+    createRequestRouter({
+      client,
+      callbackUrl: CALLBACK_URL,
+      onEvent: (event) => events.push(event),
+      ...options.requestRouter,
+    }),
+  );
+  app.use(
+    '/auth',
+    createVerifyRouter({
+      client,
+      passport,
+      onEvent: (event) => events.push(event),
+      ...options.verifyRouter,
+    }),
+  );
+  app.get('/me', requireLogin(), (req, res) => {
+    const user = req.user as { uid: string; profile: { Email?: { Value: string }[] } };
+    res.json({ uid: user.uid, email: user.profile.Email?.[0]?.Value });
+  });
+  app.get('/', (_req, res) => res.send('home'));
+  app.use(errorHandler());
+  return {
+    app,
+    emulator,
+    client,
+    events,
+    async close() {
+      await client.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** The token of the newest link the emulator sent to `to`. */
+export function latestToken(emulator: Emulator, to: string): string {
+  const message = emulator.outbox.latest(to);
+  if (!message?.link) throw new Error(`no link was sent to ${to}`);
+  const token = new URL(message.link).searchParams.get('vtoken');
+  if (!token) throw new Error('the link has no vtoken');
+  return token;
+}
+
+/** The newest code the emulator sent to `phone`. */
+export function latestOtp(emulator: Emulator, phone: string): string {
+  const message = emulator.outbox.latest(phone);
+  if (!message?.otp) throw new Error(`no code was sent to ${phone}`);
+  return message.otp;
+}
+
+/** Signs a supertest agent in by email link; resolves when it is signed in. */
+export async function signInByLink(
+  agent: request.Agent,
+  emulator: Emulator,
+  email: string,
+): Promise<void> {
+  await agent.post('/auth/link').send({ email }).expect(200);
+  const token = latestToken(emulator, email);
+  await agent.post('/auth/callback').send({ vtoken: token }).expect(200);
+}
