@@ -265,7 +265,12 @@ export class PasswordlessStrategy extends Strategy {
         { fields: this._fields, smsTemplate: this._smsTemplate },
       );
     } catch (error) {
-      if (error instanceof LoginRadiusError) await this._failures.hit(flow.phone);
+      if (error instanceof LoginRadiusError) {
+        await this._failures.hit(flow.phone);
+        // A wrong code was not spent: free its claim so that retyping it is counted
+        // as another wrong guess upstream rather than refused here as "used".
+        if (reasonForErrorCode(error.errorCode) === 'invalid') await this._claims.refund(claim);
+      }
       await this._upstreamFailure(error, async () => {
         await this._claims.refund(claim);
         await this._attempts.refund(flow.id);

@@ -9,6 +9,9 @@
 const MAX_LENGTH = 2048;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
+// After decoding, spaces are harmless (`?q=a%20b`); control characters and backslashes are not.
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+const UNSAFE_DECODED = /[\u0000-\u001f\u007f\\]/;
 
 /**
  * Returns `target` if it is a safe redirect, else `undefined`.
@@ -33,7 +36,7 @@ export function safeRedirect(
   } catch {
     return undefined;
   }
-  if (UNSAFE_CHARACTERS.test(decoded)) return undefined;
+  if (UNSAFE_DECODED.test(decoded)) return undefined;
   if (isLocalPath(target) && isLocalPath(decoded)) return target;
   for (const allowed of allowedUrls) {
     if (matchesAllowed(target, allowed)) return target;

@@ -1,0 +1,85 @@
+/**
+ * An attacker crafts a returnTo that leaves the site (security.md item 21):
+ * only same-site relative paths (or allowlisted URLs) are ever used, checked on
+ * the exact Location header after login; every trick lands on the default page.
+ */
+import request from 'supertest';
+import { latestOtp, startTestApp, type TestApp } from '../support/test-app';
+import { safeRedirect } from '../../src/routes/redirects';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({
+    requestRouter: {
+      limits: { perIp: 10_000, smsPerIpPerDay: 10_000 },
+      allowedRedirectUrls: ['https://docs.app.example/guides/'],
+    },
+    verifyRouter: { verifyPerIp: 10_000, successRedirect: '/home' },
+    emulator: { sendLimits: false },
+  });
+});
+afterAll(async () => t.close());
+
+const EVIL = [
+  '//evil.example',
+  '///evil.example',
+  '/\\evil.example',
+  '\\\\evil.example',
+  'https:evil.example',
+  'https://evil.example/',
+  'http://app.example.evil.example/',
+  'javascript:alert(1)',
+  'JavaScript:alert(1)',
+  'jAvAsCrIpT:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '/%2F%2Fevil.example',
+  '/%2f%2fevil.example',
+  '/%5Cevil.example',
+  '%2F%2Fevil.example',
+  '/%252F%252Fevil.example',
+  '/\t/evil.example',
+  '/\n/evil.example',
+  ' //evil.example',
+  '//evil.example@app.example',
+  'https://docs.app.example.evil.example/guides/',
+  'https://user:pass@docs.app.example/guides/x',
+  'https://docs.app.example/other/',
+];
+
+test.each(EVIL)('returnTo %j is refused by the checker', (target) => {
+  expect(safeRedirect(target, ['https://docs.app.example/guides/'])).toBeUndefined();
+});
+
+test.each(['/', '/orders/42', '/search?q=a%20b#top', 'https://docs.app.example/guides/start'])(
+  'returnTo %j is accepted',
+  (target) => {
+    expect(safeRedirect(target, ['https://docs.app.example/guides/'])).toBe(target);
+  },
+);
+
+test('after login, the Location header is never an evil returnTo', async () => {
+  for (const [i, returnTo] of EVIL.entries()) {
+    // One account per attempt, so that no resend cooldown gets in the way.
+    const phone = `+1415555${String(3000 + i)}`;
+    t.emulator.addAccount({ email: `redirect${i}@example.com`, phone });
+    const agent = request.agent(t.app);
+    await agent.post('/auth/otp').type('form').send({ phone, returnTo }).expect(303);
+    const res = await agent
+      .post('/auth/otp/verify')
+      .type('form')
+      .send({ otp: latestOtp(t.emulator, phone) });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/home');
+  }
+});
+
+test('configured redirects must be same-site paths', async () => {
+  const { createVerifyRouter, LoginRadiusClient } = await import('../../src/index');
+  const client = new LoginRadiusClient({ apiKey: 'k' });
+  expect(() => createVerifyRouter({ client, successRedirect: '//evil.example' })).toThrow(
+    /successRedirect/,
+  );
+  expect(() => createVerifyRouter({ client, failureRedirect: 'https://evil.example' })).toThrow(
+    /failureRedirect/,
+  );
+});

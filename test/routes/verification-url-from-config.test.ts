@@ -1,0 +1,36 @@
+/**
+ * An attacker sends a link request with a forged Host (security.md item 6): the
+ * link's verificationurl always comes from `callbackUrl`, never from `Host` or
+ * `X-Forwarded-Host`, even with `trust proxy` on.
+ */
+import request from 'supertest';
+import { CALLBACK_URL, startTestApp } from '../support/test-app';
+
+test('Host and X-Forwarded-Host never reach the link', async () => {
+  const t = await startTestApp();
+  t.app.set('trust proxy', true);
+  try {
+    await request(t.app)
+      .post('/auth/link')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil2.example')
+      .set('X-Forwarded-Proto', 'http')
+      .send({ email: 'ada@example.com' })
+      .expect(200);
+    const link = t.emulator.outbox.latest('ada@example.com')!.link!;
+    expect(link.startsWith(`${CALLBACK_URL}?vtype=oneclicksignin&vtoken=`)).toBe(true);
+    expect(link).not.toContain('evil');
+  } finally {
+    await t.close();
+  }
+});
+
+test('callbackUrl is required while links are on, and must be absolute', async () => {
+  const { createRequestRouter, LoginRadiusClient } = await import('../../src/index');
+  const client = new LoginRadiusClient({ apiKey: 'k' });
+  expect(() => createRequestRouter({ client })).toThrow(/callbackUrl/);
+  expect(() => createRequestRouter({ client, callbackUrl: '/auth/callback' })).toThrow(/absolute/);
+  expect(() =>
+    createRequestRouter({ client, channels: { email: false, username: false } }),
+  ).not.toThrow();
+});
