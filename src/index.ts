@@ -18,6 +18,7 @@ export {
   CrossSiteRequestError,
   VerifyFailedError,
   SessionError,
+  StoreUnavailableError,
   isPasswordlessError,
 } from './loginradius/errors';
 export type { PasswordlessErrorCode, BadResponseReason } from './loginradius/errors';
@@ -54,5 +55,6 @@ export {
 } from './session';
 export type { SessionUser, PendingFlow, RequireLoginOptions } from './session';
 export { memoryStores } from './limits';
+export { guardSessionStore } from './session-store-guard';
 export type { StoreFactory, LimitPurpose } from './limits';
 export type { PasswordlessEvent, PasswordlessEventType, EventListener } from './events';

@@ -1,4 +1,5 @@
 import { MemoryStore, type Options, type Store } from 'express-rate-limit';
+import { StoreUnavailableError } from './loginradius/errors';
 
 /**
  * Counters for this package's limits (resend cooldown, per-IP and daily SMS
@@ -32,10 +33,15 @@ export interface LimitVerdict {
   retryAfter: number;
 }
 
-/** A fixed-window counter: at most `max` hits per key per `windowMs`. */
+/**
+ * A fixed-window counter: at most `max` hits per key per `windowMs`. A failing
+ * store (Redis gone) surfaces as {@link StoreUnavailableError} (answered 503),
+ * and the store's `init` is retried on the next call, so service comes back by
+ * itself when the store does.
+ */
 export class Limit {
   readonly #store: Store;
-  readonly #ready: Promise<void>;
+  #ready: Promise<void> | undefined;
 
   constructor(
     readonly purpose: LimitPurpose,
@@ -44,14 +50,14 @@ export class Limit {
     stores: StoreFactory,
   ) {
     this.#store = stores(purpose);
-    // Stores read only `windowMs` from the options they are given.
-    this.#ready = Promise.resolve(this.#store.init?.({ windowMs } as Options));
+    this.#ready = this.#init();
+    // Failures are reported on first use, not as an unhandled rejection at startup.
+    this.#ready.catch(() => undefined);
   }
 
   /** Counts one hit for `key` and says whether it is within the limit. */
   async hit(key: string): Promise<LimitVerdict> {
-    await this.#ready;
-    const { totalHits, resetTime } = await this.#store.increment(this.#key(key));
+    const { totalHits, resetTime } = await this.#use((store) => store.increment(this.#key(key)));
     return {
       allowed: totalHits <= this.max,
       hits: totalHits,
@@ -61,8 +67,7 @@ export class Limit {
 
   /** Reads the count for `key` without counting a hit. */
   async peek(key: string): Promise<LimitVerdict> {
-    await this.#ready;
-    const info = this.#store.get ? await this.#store.get(this.#key(key)) : undefined;
+    const info = await this.#use((store) => (store.get ? store.get(this.#key(key)) : undefined));
     const hits = info?.totalHits ?? 0;
     return {
       allowed: hits < this.max,
@@ -73,14 +78,32 @@ export class Limit {
 
   /** Gives back one hit (the action it counted did not happen). */
   async refund(key: string): Promise<void> {
-    await this.#ready;
-    await this.#store.decrement(this.#key(key));
+    await this.#use((store) => store.decrement(this.#key(key)));
   }
 
   /** Forgets `key`. */
   async reset(key: string): Promise<void> {
-    await this.#ready;
-    await this.#store.resetKey(this.#key(key));
+    await this.#use((store) => store.resetKey(this.#key(key)));
+  }
+
+  async #use<T>(operation: (store: Store) => T | Promise<T>): Promise<T> {
+    try {
+      this.#ready ??= this.#init();
+      await this.#ready;
+      return await operation(this.#store);
+    } catch (error) {
+      throw new StoreUnavailableError(`the "${this.purpose}" counter failed`, error);
+    }
+  }
+
+  async #init(): Promise<void> {
+    try {
+      // Stores read only `windowMs` from the options they are given.
+      await this.#store.init?.({ windowMs: this.windowMs } as Options);
+    } catch (error) {
+      this.#ready = undefined;
+      throw error;
+    }
   }
 
   #key(key: string): string {

@@ -22,7 +22,8 @@ export type PasswordlessErrorCode =
   | 'RATE_LIMITED'
   | 'CROSS_SITE_REQUEST'
   | 'VERIFY_FAILED'
-  | 'SESSION_ERROR';
+  | 'SESSION_ERROR'
+  | 'STORE_UNAVAILABLE';
 
 /** The base class: `err.code` tells which kind it is. */
 export class PasswordlessError extends Error {
@@ -242,6 +243,17 @@ export class SessionError extends PasswordlessError {
 
   constructor(detail: string, cause?: unknown) {
     super('SESSION_ERROR', `Session problem: ${detail}`, 503, { cause: sanitizeCause(cause) });
+  }
+}
+
+/** The store behind the limits and counters (memory, Redis) failed (STORE_UNAVAILABLE). */
+export class StoreUnavailableError extends PasswordlessError {
+  static readonly brandCode = 'STORE_UNAVAILABLE';
+
+  constructor(detail: string, cause?: unknown) {
+    super('STORE_UNAVAILABLE', `The limits store is unavailable: ${detail}`, 503, {
+      cause: sanitizeCause(cause),
+    });
   }
 }
 

@@ -54,6 +54,7 @@ const BY_CODE: Partial<Record<PasswordlessErrorCode, Omit<PublicError, 'status'>
   LR_BAD_RESPONSE: { code: 'UNAVAILABLE', message: UNAVAILABLE },
   LR_CIRCUIT_OPEN: { code: 'UNAVAILABLE', message: UNAVAILABLE },
   SESSION_ERROR: { code: 'UNAVAILABLE', message: UNAVAILABLE },
+  STORE_UNAVAILABLE: { code: 'UNAVAILABLE', message: UNAVAILABLE },
 };
 
 /** The public face of any error. */
@@ -89,6 +90,7 @@ function statusFor(error: PasswordlessError): number {
     case 'LR_BAD_RESPONSE':
     case 'LR_CIRCUIT_OPEN':
     case 'SESSION_ERROR':
+    case 'STORE_UNAVAILABLE':
       return 503;
     default:
       return error.httpStatus;
