@@ -68,7 +68,8 @@ export class Limit {
   /** Reads the count for `key` without counting a hit. */
   async peek(key: string): Promise<LimitVerdict> {
     const info = await this.#use((store) => (store.get ? store.get(this.#key(key)) : undefined));
-    const hits = info?.totalHits ?? 0;
+    // rate-limit-redis reads a missing key as NaN with node-redis (nil is null, not false).
+    const hits = Number.isFinite(info?.totalHits) ? (info?.totalHits as number) : 0;
     return {
       allowed: hits < this.max,
       hits,

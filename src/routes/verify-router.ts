@@ -108,17 +108,15 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
               : new VerifyFailedError(String(failure?.reason ?? 'rejected'), 'sign-in failed');
           // One status and one message for every reason; the reason goes to onEvent.
           const uniform =
-            precise.code === 'VERIFY_FAILED' ||
-            precise.code === 'INVALID_INPUT' ||
-            precise.code === 'LR_ERROR'
-              ? new VerifyFailedError(
-                  precise instanceof VerifyFailedError
-                    ? precise.reason
-                    : String(failure?.reason ?? 'malformed'),
-                  precise.message,
-                  precise,
-                )
-              : precise;
+            precise instanceof VerifyFailedError
+              ? precise
+              : precise.code === 'INVALID_INPUT' || precise.code === 'LR_ERROR'
+                ? new VerifyFailedError(
+                    String(failure?.reason ?? 'malformed'),
+                    precise.message,
+                    precise,
+                  )
+                : precise;
           refuse(req, res, uniform, channel);
           return;
         }

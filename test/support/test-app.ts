@@ -23,6 +23,8 @@ export const CALLBACK_URL = `${APP_ORIGIN}/auth/callback`;
 
 export interface TestAppOptions {
   emulator?: EmulatorOptions;
+  /** Use this running emulator (shared by several app instances) instead of starting one. */
+  emulatorInstance?: Emulator;
   client?: Partial<LoginRadiusClientOptions>;
   strategy?: Omit<Partial<PasswordlessStrategyOptions>, 'passReqToCallback'>;
   requestRouter?: Partial<RequestRouterOptions>;
@@ -45,7 +47,9 @@ export interface TestApp {
  * emulator. `GET /me` is a protected route.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const emulator = await startEmulator({ quiet: true, ...options.emulator });
+  const ownEmulator = !options.emulatorInstance;
+  const emulator =
+    options.emulatorInstance ?? (await startEmulator({ quiet: true, ...options.emulator }));
   const client = new LoginRadiusClient({
     apiKey: emulator.apiKey,
     baseUrl: emulator.url,
@@ -105,7 +109,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     events,
     async close() {
       await client.close();
-      await emulator.close();
+      if (ownEmulator) await emulator.close();
     },
   };
 }
