@@ -5,6 +5,7 @@ import type { PasswordlessError } from './loginradius/errors';
  * alerts. Events carry the precise reason the browser is not told; they never
  * carry a token, a code, an access token or the API key, and recipients are masked.
  */
+/** What happened. */
 export type PasswordlessEventType =
   | 'link_sent'
   | 'otp_sent'
@@ -17,6 +18,7 @@ export type PasswordlessEventType =
   | 'logout'
   | 'upstream_error';
 
+/** One event; see {@link PasswordlessEventType}. */
 export interface PasswordlessEvent {
   type: PasswordlessEventType;
   /** `email` (links, by email or username) or `sms`. */
@@ -35,6 +37,7 @@ export interface PasswordlessEvent {
   at: Date;
 }
 
+/** The `onEvent` option's type. */
 export type EventListener = (event: PasswordlessEvent) => void;
 
 /** Calls the app's listener without letting it break a request. */

@@ -1,4 +1,5 @@
 /**
+ * @module passport-loginradius-passwordless
  * passport-loginradius-passwordless: passwordless sign-in (email link or SMS
  * code) for Express apps through LoginRadius. Public exports only.
  */
@@ -28,6 +29,7 @@ export { PasswordlessStrategy, DEFAULT_STRATEGY_NAME } from './strategy';
 export type {
   PasswordlessStrategyOptions,
   PasswordlessFailure,
+  StrategyBase,
   VerifyFunction,
   VerifyFunctionWithRequest,
   VerifyDone,
@@ -41,6 +43,7 @@ export type {
   VerifyRouterOptions,
   SendLimits,
   PassportLike,
+  CountryCode,
 } from './routes/options';
 export { escapeHtml } from './routes/pages';
 export type { PageName, PageData, PageRenderer } from './routes/pages';

@@ -12,6 +12,7 @@ import { StoreUnavailableError } from './loginradius/errors';
 /** Makes the store for one counter; `purpose` names it, so a Redis store can prefix its keys. */
 export type StoreFactory = (purpose: LimitPurpose) => Store;
 
+/** Which counter a store is for; also a good Redis key prefix. */
 export type LimitPurpose =
   | 'cooldown'
   | 'send-ip'

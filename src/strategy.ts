@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { Strategy } from 'passport-strategy';
+import { Strategy as PassportStrategy } from 'passport-strategy';
 import type { LoginRadiusClient } from './loginradius/client';
 import { reasonForErrorCode, type FailureReason } from './loginradius/error-codes';
 import {
@@ -58,6 +58,7 @@ export interface PasswordlessFailure {
   error: PasswordlessError;
 }
 
+/** The callback a done-style verify calls: `done(error)`, `done(null, user)` or `done(null, false)`. */
 export type VerifyDone = (error: unknown, user?: unknown, info?: unknown) => void;
 /**
  * Turns a login into your user: call `done(null, user)`, or return a promise of
@@ -71,6 +72,7 @@ export type VerifyFunctionWithRequest = (
   done: VerifyDone,
 ) => unknown;
 
+/** The name `PasswordlessStrategy` registers under unless told otherwise. */
 export const DEFAULT_STRATEGY_NAME = 'loginradius-passwordless';
 const UNIFORM_MESSAGE =
   'That sign-in link or code is invalid or has expired. Please request a new one.';
@@ -78,6 +80,25 @@ const UNIFORM_MESSAGE =
 const CLAIM_WINDOW_MS = 10 * 60_000;
 /** Covers the longest pending flow the routers allow. */
 const ATTEMPT_WINDOW_MS = 60 * 60_000;
+
+/**
+ * What {@link PasswordlessStrategy} inherits from passport-strategy's `Strategy`,
+ * declared here so that the published types need no `@types/passport-strategy`.
+ * Passport adds these to the strategy for each request it authenticates.
+ */
+export interface StrategyBase {
+  /** The login succeeded with `user`. */
+  success(user: unknown, info?: unknown): void;
+  /** The login was refused. */
+  fail(challenge?: unknown, status?: number): void;
+  /** Send the browser to `url`. */
+  redirect(url: string, status?: number): void;
+  /** Let the next strategy try. */
+  pass(): void;
+  /** Something broke; Express's error handling takes over. */
+  error(error: Error): void;
+}
+const Strategy = PassportStrategy as unknown as new () => StrategyBase;
 
 /**
  * A Passport strategy that signs people in with a LoginRadius passwordless link

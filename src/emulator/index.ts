@@ -1,4 +1,5 @@
 /**
+ * @module passport-loginradius-passwordless/emulator
  * A local LoginRadius emulator for demos and tests:
  * `import { startEmulator } from 'passport-loginradius-passwordless/emulator'`.
  */

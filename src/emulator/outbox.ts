@@ -7,6 +7,7 @@ import type { OutboxMessage } from './types';
  * questions. Derived arrays (`filter`, `map`, …) are plain arrays.
  */
 export class Outbox extends Array<OutboxMessage> {
+  /** Array methods such as `map` and `filter` return plain arrays, not Outboxes. */
   static get [Symbol.species](): ArrayConstructor {
     return Array;
   }

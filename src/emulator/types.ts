@@ -118,10 +118,13 @@ export interface EmulatorSendLimits {
 
 /** A certificate and key (PEM) to serve HTTPS with. */
 export interface EmulatorTlsOptions {
+  /** The private key, PEM. Required. */
   key: string | Buffer;
+  /** The certificate, PEM. Required. */
   cert: string | Buffer;
 }
 
+/** Options of `startEmulator`; all optional. */
 export interface EmulatorOptions {
   /** TCP port to listen on; 0 picks a free one. Default: 0. */
   port?: number;

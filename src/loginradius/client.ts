@@ -39,7 +39,9 @@ import {
   normalizeUsername,
 } from './validation';
 
+/** LoginRadius's API, the client's default `baseUrl`. */
 export const DEFAULT_BASE_URL = 'https://api.loginradius.com';
+/** The client's default `timeout`: 10 s per call. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** LoginRadius answers are small (a Profile is ~10 KB); anything past this is not one. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;

@@ -12,6 +12,7 @@ export interface LoginRadiusErrorDefinition {
   readonly description: string;
 }
 
+/** LoginRadius's error catalog, by `ErrorCode`. */
 export const LOGINRADIUS_ERRORS = {
   901: {
     status: 403,

@@ -11,6 +11,7 @@
 
 const BRAND = Symbol.for('passport-loginradius-passwordless.error');
 
+/** Every `code` a {@link PasswordlessError} can carry; stable across releases. */
 export type PasswordlessErrorCode =
   | 'LR_ERROR'
   | 'LR_RATE_LIMITED'
@@ -45,6 +46,10 @@ export class PasswordlessError extends Error {
     Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false });
   }
 
+  /**
+   * `instanceof` by brand: true for errors of this class from any loaded copy of
+   * the package (ESM and CommonJS builds, or two versions).
+   */
   static [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     if ((value as Record<symbol, unknown>)[BRAND] !== true) return false;
@@ -52,6 +57,7 @@ export class PasswordlessError extends Error {
     return code === undefined || (value as { code?: unknown }).code === code;
   }
 
+  /** The error as JSON for logs: name, code, message and own properties, never a cause. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = {
       name: this.name,

@@ -229,27 +229,32 @@ export interface Profile {
   [key: string]: unknown;
 }
 
+/** An email address of the Profile: `Type` is `Primary`, `Secondary`… */
 export interface ProfileEmail {
   Type: string;
   Value: string;
 }
 
+/** An item with an id and a name, as many Profile lists hold. */
 export interface IdName {
   Id?: string | null;
   Name?: string | null;
 }
 
+/** A Profile list item with a category and a creation date (games, books, movies…). */
 export interface CategorizedItem extends IdName {
   Category?: string | null;
   CreateDate?: string | null;
 }
 
+/** A company in a Profile position. */
 export interface ProfileCompany {
   Name?: string | null;
   Type?: string | null;
   Industry?: string | null;
 }
 
+/** A job position of the Profile. */
 export interface ProfilePosition {
   Position?: string | null;
   Summary?: string | null;
@@ -262,6 +267,7 @@ export interface ProfilePosition {
   Company?: ProfileCompany | null;
 }
 
+/** An education entry of the Profile. */
 export interface ProfileEducation {
   School?: string | null;
   year?: string | null;
@@ -274,6 +280,7 @@ export interface ProfileEducation {
   EndDate?: string | null;
 }
 
+/** A postal address of the Profile. */
 export interface ProfileAddress {
   Type?: string | null;
   Address1?: string | null;
@@ -285,6 +292,7 @@ export interface ProfileAddress {
   Country?: string | null;
 }
 
+/** A job bookmark of the Profile. */
 export interface ProfileJobBookmark {
   IsApplied?: string | boolean | null;
   ApplyTimestamp?: string | null;

@@ -60,6 +60,7 @@ export interface UpstreamCallInfo {
   loginRadiusErrorCode?: number;
 }
 
+/** The LoginRadius calls the client makes, named like its methods. */
 export type LoginRadiusOperation =
   | 'sendEmailLink'
   | 'sendPhoneOtp'

@@ -1,11 +1,16 @@
 import type { Store } from 'express-rate-limit';
-import type { CountryCode } from 'libphonenumber-js';
 import type { EventListener } from '../events';
 import type { LoginRadiusClient } from '../loginradius/client';
 import type { StoreFactory } from '../limits';
 import type { PageRenderer } from './pages';
 
 export type { Store };
+
+/**
+ * An ISO 3166-1 alpha-2 country code such as `'US'` or `'GB'` (a plain string, so
+ * the published types do not depend on libphonenumber-js's).
+ */
+export type CountryCode = string;
 
 /** Options shared by both router factories. */
 export interface CommonRouterOptions {
@@ -23,7 +28,10 @@ export interface CommonRouterOptions {
    * Default: unset, and the router renders its own short error page with the status.
    */
   failureRedirect?: string;
-  /** Replaces the built-in pages (confirm step, "check your inbox", "enter your code", error). */
+  /**
+   * Replaces the built-in pages (confirm step, "check your inbox", "enter your code",
+   * error). Default: the built-in minimal, accessible pages.
+   */
   renderPage?: PageRenderer;
   /** Told of every send, login, failure and limit hit; never given a secret. Default: none. */
   onEvent?: EventListener;
@@ -41,12 +49,19 @@ export interface RequestRouterOptions extends CommonRouterOptions {
   /**
    * The absolute URL of the verify router's `GET /callback`, sent to LoginRadius as
    * the link's `verificationurl`. It is the only source of that URL: never the
-   * request's `Host`. Its origin is also trusted for cross-site checks. Required
-   * while email links are on.
+   * request's `Host`. Its origin is also trusted for cross-site checks.
+   * Default: none; required while email links are on.
    */
   callbackUrl?: string;
   /** Which ways to sign in are on. Default: `{ email: true, username: true, phone: true }`. */
-  channels?: { email?: boolean; username?: boolean; phone?: boolean };
+  channels?: {
+    /** Links asked for by email address (`POST /link` with `email`). Default: `true`. */
+    email?: boolean;
+    /** Links asked for by username (`POST /link` with `username`). Default: `true`. */
+    username?: boolean;
+    /** Codes by SMS (`POST /otp`). Default: `true`. */
+    phone?: boolean;
+  };
   /** Passwordless email template name. Default: the site's default template. */
   passwordlessLoginTemplate?: string;
   /** SMS template name. Default: the site's default template. */
@@ -109,9 +124,11 @@ export interface VerifyRouterOptions extends CommonRouterOptions {
 
 /** The part of a Passport instance the verify router uses. */
 export interface PassportLike {
+  /** Passport's `authenticate(strategy, callback)` with a custom callback. */
   authenticate(
     strategy: string,
     callback: (error: unknown, user?: unknown, info?: unknown, status?: unknown) => void,
   ): (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+  /** Looks a registered strategy up by name (Passport's own, used to explain a missing `passport.use`). */
   _strategy?(name: string): unknown;
 }

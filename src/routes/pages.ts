@@ -9,6 +9,7 @@ import type { Response } from 'express';
 
 export type PageName = 'confirm' | 'link-sent' | 'otp-sent' | 'error';
 
+/** What a page is rendered with. */
 export interface PageData {
   /** Where the page's form posts to (confirm, otp-sent). */
   action?: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { emitter, maskRecipient, type PasswordlessEvent } from '../events';
 import {
   InvalidInputError,
@@ -335,6 +336,12 @@ function resolveOptions(options: RequestRouterOptions) {
     1,
     MAX_FLOW_TTL_MS,
   );
+  const defaultCountry = options.defaultCountry;
+  if (defaultCountry !== undefined && !isSupportedCountry(defaultCountry)) {
+    throw new TypeError(
+      `createRequestRouter: \`defaultCountry\` must be a country code such as "US" or "GB", got "${defaultCountry}"`,
+    );
+  }
   const origins = [...(options.trustedOrigins ?? [])];
   if (callbackUrl) origins.push(new URL(callbackUrl).origin);
   return {
@@ -347,7 +354,7 @@ function resolveOptions(options: RequestRouterOptions) {
     allowedCallingCodes: options.allowedCallingCodes
       ? new Set(options.allowedCallingCodes.map((code) => code.replace(/^\+/, '')))
       : undefined,
-    defaultCountry: options.defaultCountry,
+    defaultCountry: defaultCountry as CountryCode | undefined,
     pendingFlowTtlMs,
     maxBodyBytes: bounded('maxBodyBytes', options.maxBodyBytes, 4096, 256, 1_048_576),
     cooldownSeconds: bounded('limits.cooldownSeconds', limits.cooldownSeconds, 60, 1, 86_400),
