@@ -99,6 +99,12 @@ function pageHtml(page: PageName, data: PageData): string {
 
 /** The default renderer: the built-in pages above. */
 export const renderBuiltInPage: PageRenderer = (page, data, res) => {
+  // The built-in pages need nothing but their inline style; an app's own renderer
+  // keeps its own Content-Security-Policy (helmet's, with its stylesheets).
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   res.type('html').send(pageHtml(page, data));
 };
 
@@ -111,8 +117,4 @@ export function setPageHeaders(res: Response): void {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
 }
