@@ -1,4 +1,4 @@
-import type { PasswordlessError } from './loginradius/errors';
+import { RateLimitedError, VerifyFailedError, type PasswordlessError } from './loginradius/errors';
 
 /**
  * What the routers tell the app through `onEvent`, for logs, metrics and
@@ -62,4 +62,24 @@ export function maskRecipient(value: string): string {
     return `${value.slice(0, 5)}${'*'.repeat(value.length - 7)}${value.slice(-2)}`;
   }
   return `${value.slice(0, 1)}***`;
+}
+
+const EVENT_BY_CODE: Partial<Record<PasswordlessError['code'], PasswordlessEventType>> = {
+  RATE_LIMITED: 'rate_limited',
+  CROSS_SITE_REQUEST: 'cross_site_refused',
+  VERIFY_FAILED: 'login_failed',
+  INVALID_INPUT: 'invalid_input',
+};
+
+/** The event that reports a refused or failed request, with its precise reason. */
+export function failureEvent(
+  error: PasswordlessError,
+): Pick<PasswordlessEvent, 'type' | 'error' | 'reason'> {
+  const event: Pick<PasswordlessEvent, 'type' | 'error' | 'reason'> = {
+    type: EVENT_BY_CODE[error.code] ?? 'upstream_error',
+    error,
+  };
+  if (error instanceof VerifyFailedError) event.reason = error.reason;
+  else if (error instanceof RateLimitedError) event.reason = error.limit;
+  return event;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { emitter, maskRecipient, type PasswordlessEvent } from '../events';
+import { emitter, failureEvent, maskRecipient, type PasswordlessEvent } from '../events';
 import {
   InvalidInputError,
   LoginRadiusError,
@@ -57,23 +57,7 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
     error: unknown,
     event?: Partial<PasswordlessEvent>,
   ): void => {
-    if (error instanceof PasswordlessError) {
-      const type =
-        error.code === 'RATE_LIMITED'
-          ? 'rate_limited'
-          : error.code === 'CROSS_SITE_REQUEST'
-            ? 'cross_site_refused'
-            : error.code === 'INVALID_INPUT'
-              ? 'invalid_input'
-              : 'upstream_error';
-      emit({
-        type,
-        ip: req.ip,
-        error,
-        ...event,
-        ...(error instanceof RateLimitedError ? { reason: error.limit } : {}),
-      });
-    }
+    if (error instanceof PasswordlessError) emit({ ip: req.ip, ...event, ...failureEvent(error) });
     answerFailure(req, res, error, config);
   };
 
@@ -112,6 +96,43 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
     };
     if (pending.returnTo === undefined) delete pending.returnTo;
     session[PENDING_FLOW_KEY] = pending;
+  };
+
+  /**
+   * Calls LoginRadius for a send. Its refusals (unknown, unverified or blocked
+   * account, its own send limits) only reach onEvent, so the answer is the same
+   * as for a known account; a failure of LoginRadius itself refunds the counters
+   * (nothing was sent) and is answered as such.
+   */
+  const sendUniformly = async (
+    req: Request,
+    channel: 'email' | 'sms',
+    recipient: string | undefined,
+    refund: () => Promise<void>,
+    send: () => Promise<unknown>,
+  ): Promise<void> => {
+    try {
+      await send();
+      emit({
+        type: channel === 'email' ? 'link_sent' : 'otp_sent',
+        channel,
+        recipient,
+        ip: req.ip,
+      });
+    } catch (error) {
+      if (!(error instanceof LoginRadiusError)) {
+        await refund();
+        throw error;
+      }
+      emit({
+        type: 'send_refused',
+        channel,
+        recipient,
+        ip: req.ip,
+        reason: String(error.errorCode),
+        error,
+      });
+    }
   };
 
   const answerSent = (req: Request, res: Response, channel: 'email' | 'sms'): void => {
@@ -163,27 +184,12 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
         [perIp, ipKeyGenerator(req.ip ?? '')],
         [cooldown, key],
       ]);
-      try {
-        await client.sendEmailLink(recipient, {
+      await sendUniformly(req, 'email', recipientForEvent, refund, () =>
+        client.sendEmailLink(recipient, {
           verificationUrl: config.callbackUrl,
           ...(template === undefined ? {} : { passwordlessLoginTemplate: template }),
-        });
-        emit({ type: 'link_sent', channel: 'email', recipient: recipientForEvent, ip: req.ip });
-      } catch (error) {
-        if (!(error instanceof LoginRadiusError)) {
-          await refund();
-          throw error;
-        }
-        // Unknown, blocked or limited accounts answer exactly like known ones.
-        emit({
-          type: 'send_refused',
-          channel: 'email',
-          recipient: recipientForEvent,
-          ip: req.ip,
-          reason: String(error.errorCode),
-          error,
-        });
-      }
+        }),
+      );
       startFlow(req, { channel: 'email', returnTo });
       answerSent(req, res, 'email');
     } catch (error) {
@@ -227,26 +233,9 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
         [smsPerIp, ip],
         [smsGlobal, 'all'],
       ]);
-      try {
-        await client.sendPhoneOtp(
-          { phone },
-          template === undefined ? {} : { smsTemplate: template },
-        );
-        emit({ type: 'otp_sent', channel: 'sms', recipient: recipientForEvent, ip: req.ip });
-      } catch (error) {
-        if (!(error instanceof LoginRadiusError)) {
-          await refund();
-          throw error;
-        }
-        emit({
-          type: 'send_refused',
-          channel: 'sms',
-          recipient: recipientForEvent,
-          ip: req.ip,
-          reason: String(error.errorCode),
-          error,
-        });
-      }
+      await sendUniformly(req, 'sms', recipientForEvent, refund, () =>
+        client.sendPhoneOtp({ phone }, template === undefined ? {} : { smsTemplate: template }),
+      );
       // The flow starts whether or not the number has an account, so the next
       // page looks the same; a code for an unknown number simply never works.
       startFlow(req, { channel: 'sms', phone, returnTo });

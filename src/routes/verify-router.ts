@@ -1,7 +1,7 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import passportModule from 'passport';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { emitter } from '../events';
+import { emitter, failureEvent } from '../events';
 import {
   PasswordlessError,
   RateLimitedError,
@@ -51,23 +51,7 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
     error: PasswordlessError,
     channel?: 'email' | 'sms',
   ): void => {
-    const type =
-      error.code === 'RATE_LIMITED'
-        ? 'rate_limited'
-        : error.code === 'CROSS_SITE_REQUEST'
-          ? 'cross_site_refused'
-          : error.code === 'VERIFY_FAILED'
-            ? 'login_failed'
-            : error.code === 'INVALID_INPUT'
-              ? 'invalid_input'
-              : 'upstream_error';
-    const reason =
-      error instanceof VerifyFailedError
-        ? error.reason
-        : error instanceof RateLimitedError
-          ? error.limit
-          : undefined;
-    emit({ type, channel, ip: req.ip, error, ...(reason ? { reason } : {}) });
+    emit({ channel, ip: req.ip, ...failureEvent(error) });
     answerFailure(req, res, error, config);
   };
 
