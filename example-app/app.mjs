@@ -10,6 +10,7 @@ import {
   createRequestRouter,
   createVerifyRouter,
   errorHandler,
+  isPasswordlessError,
   requireLogin,
   signOutExpired,
   toSessionUser,
@@ -43,6 +44,8 @@ const FORM_PAGE_KEY = 'exampleAppFormPage';
  * @param {number} [options.resendCooldownSeconds] Default: 60.
  * @param {string[]} [options.smsCallingCodes] Default: ['1', '44'].
  * @param {number | false} [options.trustProxy] Default: 1 under https, else false.
+ * @param {import('passport-loginradius-passwordless').StoreFactory} [options.stores] Where the
+ *   package's counters live (rate-limit-redis with several instances). Default: this process's memory.
  * @param {(line: string) => void} [options.log] Where sign-in events are logged. Default: console.log.
  */
 export function createApp(options) {
@@ -55,6 +58,7 @@ export function createApp(options) {
     emulatorSource,
     resendCooldownSeconds = 60,
     smsCallingCodes = ['1', '44'],
+    stores,
     log = console.log,
   } = options;
   const https = new URL(appOrigin).protocol === 'https:';
@@ -62,7 +66,7 @@ export function createApp(options) {
   const cookieName = https ? '__Host-example.sid' : 'example.sid';
   const onEvent = (event) => log(describeEvent(event));
 
-  passport.use(new PasswordlessStrategy({ client }, async (login) => toSessionUser(login)));
+  passport.use(new PasswordlessStrategy({ client, stores }, async (login) => toSessionUser(login)));
   // The whole session user (Profile, access token, expiry) lives in the server-side session.
   passport.serializeUser((user, done) => done(null, user));
   passport.deserializeUser((user, done) => done(null, user));
@@ -138,6 +142,7 @@ export function createApp(options) {
       smsTemplate: options.smsTemplate,
       allowedCallingCodes: smsCallingCodes,
       limits: { cooldownSeconds: resendCooldownSeconds },
+      stores,
       renderPage: routerPage(site, send),
       onEvent,
     }),
@@ -150,6 +155,7 @@ export function createApp(options) {
       logoutRedirect: '/?signed_out=1',
       failureRedirect: '/sign-in-problem',
       sessionCookieName: cookieName,
+      stores,
       renderPage: routerPage(site, send),
       onEvent,
     }),
@@ -235,6 +241,31 @@ export function createApp(options) {
       404,
     );
   });
+  // The session store or the counters' store (Redis) is down: browsers get a
+  // page, JSON clients the package's { error: { code: 'UNAVAILABLE' } } below.
+  app.use(function unavailable(error, req, res, next) {
+    if (!isPasswordlessError(error) || error.httpStatus !== 503) {
+      next(error);
+      return;
+    }
+    // Saving the session after the router has answered failed: the answer
+    // stands, and the outage was already logged once by the Redis client.
+    if (res.headersSent) return;
+    if (wantsJson(req)) {
+      next(error);
+      return;
+    }
+    send(
+      res,
+      errorPage({
+        // The session could not be read, so nobody counts as signed in here.
+        site: { mode, mailbox: emulatorSource !== undefined, signedIn: false },
+        title: 'Temporarily unavailable',
+        message: errorMessage('unavailable'),
+      }),
+      503,
+    );
+  });
   app.use(errorHandler());
   app.use(function lastResort(error, req, res, _next) {
     console.error(error);
@@ -263,6 +294,11 @@ function rememberFormPage(req, _res, next) {
     req.session[FORM_PAGE_KEY] = req.path === '/otp/verify' || resend ? 'enter-code' : 'sign-in';
   }
   next();
+}
+
+/** The package's rule for who gets JSON back: a JSON body, or Accept preferring JSON. */
+function wantsJson(req) {
+  return Boolean(req.is('application/json')) || req.accepts(['html', 'json']) === 'json';
 }
 
 /** The session's live phone sign-in, if any. */

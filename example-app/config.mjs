@@ -33,7 +33,7 @@ export class ConfigError extends Error {
  * @property {string | undefined} smsTemplate SMS template name.
  * @property {number} emulatorPort Port of the embedded emulator; 0 picks a free one.
  * @property {boolean} devMailbox Show a separately started emulator's outbox at /dev/mailbox.
- * @property {string | undefined} redisUrl Keep sessions in Redis instead of SQLite.
+ * @property {string | undefined} redisUrl Keep sessions and the package's counters in Redis (redis:// or rediss://).
  * @property {number} resendCooldownSeconds Seconds before the same email, username or phone can be sent to again.
  * @property {string[]} smsCallingCodes Country calling codes SMS may go to.
  * @property {number | false} trustProxy Proxy hops to trust for the client IP and https.
@@ -127,7 +127,7 @@ export function loadConfig(env = process.env) {
     smsTemplate: read('LOGINRADIUS_SMS_TEMPLATE'),
     emulatorPort: integer('EMULATOR_PORT', 0, 0, 65535),
     devMailbox: devMailbox && apiKey !== undefined,
-    redisUrl: read('REDIS_URL'),
+    redisUrl: readRedisUrl(read('REDIS_URL'), problems),
     resendCooldownSeconds: integer('RESEND_COOLDOWN_SECONDS', 60, 1, 3600),
     smsCallingCodes: (read('SMS_CALLING_CODES') ?? '1,44')
       .split(',')
@@ -164,6 +164,23 @@ function readOrigin(text, problems) {
     return undefined;
   }
   return url.origin;
+}
+
+/** A redis:// or rediss:// (TLS) URL, or a problem; the message never repeats a password. */
+function readRedisUrl(text, problems) {
+  if (text === undefined) return undefined;
+  let protocol;
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol === 'redis:' || protocol === 'rediss:') return text;
+  problems.push(
+    'REDIS_URL must be a redis:// URL, or rediss:// for TLS, such as ' +
+      'rediss://:password@redis.internal:6380 (the value set is not one).',
+  );
+  return undefined;
 }
 
 function readBaseUrl(text, problems) {

@@ -1,13 +1,16 @@
+import { once } from 'node:events';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import Database from 'better-sqlite3';
 import session from 'express-session';
+import { guardSessionStore } from 'passport-loginradius-passwordless';
 
 /**
  * Where sessions live. By default a SQLite file, so sessions survive a restart
  * of the app with no server to install; with REDIS_URL, Redis through
- * connect-redis, so several instances share them.
+ * connect-redis (and the package's counters through rate-limit-redis), so
+ * several instances share them.
  *
  * Why a hand-written store: express-session's MemoryStore loses every session
  * on restart (and leaks), and the SQLite stores on npm are either built on the
@@ -135,31 +138,95 @@ function openDatabase(file) {
 }
 
 /**
- * The one place that picks the session store: SQLite by default, Redis when
- * REDIS_URL is set. Resolves to `{ store, description, close() }`.
+ * The one place that picks where state lives: sessions in SQLite by default;
+ * with REDIS_URL, sessions and every counter of the package (resend cooldown,
+ * per-IP and SMS budgets, wrong codes, single-use claims) in Redis, so that any
+ * of several instances can serve the next request. Resolves to
+ * `{ store, stores, description, close() }`; `stores` is undefined for SQLite,
+ * which leaves the package's counters in this process's memory.
+ *
  * @param {{ dataDir: string, redisUrl?: string }} config
+ * @param {{ log?: (line: string) => void }} [options] Where Redis outages are reported. Default: console.error.
  */
-export async function createSessionStore(config) {
-  if (config.redisUrl) {
-    // Loaded only when asked for, so the default demo needs no Redis packages.
-    const [{ createClient }, { RedisStore }] = await Promise.all([
-      import('redis'),
-      import('connect-redis'),
-    ]);
-    const client = createClient({ url: config.redisUrl });
-    client.on('error', (error) => console.error(`Redis: ${error.message}`));
-    await client.connect();
-    return {
-      store: new RedisStore({ client, prefix: 'example-app:sess:' }),
-      description: `Redis at ${redactUrl(config.redisUrl)}`,
-      close: async () => {
-        await client.quit();
-      },
-    };
-  }
+export async function createSessionStore(config, { log = console.error } = {}) {
+  if (config.redisUrl) return createRedisState(config.redisUrl, log);
   const file = join(config.dataDir, 'sessions.sqlite');
   const store = new SqliteSessionStore({ file });
-  return { store, description: `SQLite in ${file}`, close: async () => store.close() };
+  return {
+    store,
+    stores: undefined,
+    description: `SQLite in ${file}`,
+    close: async () => store.close(),
+  };
+}
+
+/** How long one connection attempt may take; at start, the longest wait before starting without Redis. */
+const REDIS_START_WAIT_MS = 2000;
+
+/**
+ * Sessions through connect-redis and counters through rate-limit-redis, on one
+ * redis client, as the README's "Running several instances" shows.
+ *
+ * A Redis that is unreachable at start does not stop the app: it starts, answers
+ * 503 to whatever needs Redis, and serves normally once the client connects (it
+ * keeps retrying). An orchestrator restarting the app in a loop would not bring
+ * Redis back sooner, and pages that need no session still work meanwhile.
+ */
+async function createRedisState(url, log) {
+  // Loaded only when asked for, so the default demo needs no Redis packages.
+  const [{ createClient }, { RedisStore: SessionStore }, { RedisStore: LimitStore }] =
+    await Promise.all([import('redis'), import('connect-redis'), import('rate-limit-redis')]);
+  const where = redactUrl(url);
+  const client = createClient({
+    url,
+    // While Redis is away, commands fail at once (answered 503) instead of
+    // queueing until it returns, which would hold every request open.
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: REDIS_START_WAIT_MS,
+      // Retry soon, then every 2 s at most, forever: service resumes by itself.
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
+    },
+  });
+  // node-redis emits 'error' on every failed attempt; one line per outage is enough.
+  let reachable = true;
+  client.on('error', (error) => {
+    if (!reachable) return;
+    reachable = false;
+    log(
+      `Redis at ${where} is unreachable (${describeError(error)}): answering 503 until it is back.`,
+    );
+  });
+  client.on('ready', () => {
+    if (reachable) return;
+    reachable = true;
+    log(`Redis at ${where} is back: serving again.`);
+  });
+  // connect() resolves once connected and keeps retrying until then; it rejects only if closed.
+  client.connect().catch(() => undefined);
+  // Rejects on the first failed attempt: start anyway, the client keeps trying.
+  await once(client, 'ready').catch(() => undefined);
+
+  return {
+    store: guardSessionStore(new SessionStore({ client, prefix: 'plp:sess:' })),
+    // A new counter store for each purpose; keys come out as plp:<purpose>:<key>.
+    stores: () =>
+      new LimitStore({
+        sendCommand: (...args) => client.sendCommand(args),
+        prefix: 'plp:',
+      }),
+    description: client.isReady ? `Redis at ${where}` : `Redis at ${where} (not reachable yet)`,
+    close: async () => {
+      // close() waits for commands in flight; with no connection there are none to wait for.
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
+    },
+  };
+}
+
+/** A socket error's message; Node's AggregateError (IPv4 and IPv6 both refused) has none. */
+function describeError(error) {
+  return error?.message || error?.code || error?.errors?.[0]?.message || String(error);
 }
 
 /** A URL without its password, for printing. */

@@ -63,7 +63,8 @@ export async function startExampleApp({ env = process.env, log = console.log } =
       baseUrl: loginradius.baseUrl,
     });
     cleanups.push(() => client.close());
-    const sessions = await createSessionStore(config);
+    // With REDIS_URL, Redis outages are reported on stderr, once each.
+    const sessions = await createSessionStore(config, { log: console.error });
     cleanups.push(() => sessions.close());
 
     const app = createApp({
@@ -78,6 +79,7 @@ export async function startExampleApp({ env = process.env, log = console.log } =
       resendCooldownSeconds: config.resendCooldownSeconds,
       smsCallingCodes: config.smsCallingCodes,
       trustProxy: config.trustProxy,
+      stores: sessions.stores,
       log,
     });
     server.on('request', app);
@@ -98,6 +100,9 @@ export async function startExampleApp({ env = process.env, log = console.log } =
         lines.push(`  dev mailbox: ${appOrigin}/dev/mailbox (the emulator's outbox)`);
     }
     lines.push(`  sessions: ${sessions.description}`);
+    lines.push(
+      `  limits and counters: ${sessions.stores ? sessions.description : 'memory of this process'}`,
+    );
     const accounts = (await emulatorSource?.accounts().catch(() => [])) ?? [];
     if (accounts.length > 0) lines.push('  demo accounts:');
     for (const account of accounts) {

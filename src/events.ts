@@ -16,7 +16,8 @@ export type PasswordlessEventType =
   | 'cross_site_refused'
   | 'invalid_input'
   | 'logout'
-  | 'upstream_error';
+  | 'upstream_error'
+  | 'store_error';
 
 /** One event; see {@link PasswordlessEventType}. */
 export interface PasswordlessEvent {
@@ -69,6 +70,8 @@ const EVENT_BY_CODE: Partial<Record<PasswordlessError['code'], PasswordlessEvent
   CROSS_SITE_REQUEST: 'cross_site_refused',
   VERIFY_FAILED: 'login_failed',
   INVALID_INPUT: 'invalid_input',
+  SESSION_ERROR: 'store_error',
+  STORE_UNAVAILABLE: 'store_error',
 };
 
 /** The event that reports a refused or failed request, with its precise reason. */

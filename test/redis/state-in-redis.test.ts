@@ -10,7 +10,7 @@ import session from 'express-session';
 import { RedisStore as LimitStore } from 'rate-limit-redis';
 import { createClient } from 'redis';
 import request from 'supertest';
-import { guardSessionStore, type LimitPurpose } from '../../src/index';
+import { guardSessionStore } from '../../src/index';
 import { startEmulator, type Emulator } from '../../src/emulator/index';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -31,10 +31,10 @@ async function instance(): Promise<TestApp> {
   redis.on('error', () => undefined); // reconnects by itself; failures surface per request
   await redis.connect();
   clients.push(redis);
-  const stores = (purpose: LimitPurpose) =>
+  const stores = () =>
     new LimitStore({
       sendCommand: (...args: string[]) => redis.sendCommand(args),
-      prefix: `plp:${purpose}:`,
+      prefix: 'plp:',
     });
   return startTestApp({
     emulatorInstance: emulator,
@@ -61,7 +61,7 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   for (const client of clients) await client.quit().catch(() => client.destroy());
   await emulator?.close();
-  await redisServer?.stop();
+  await redisServer?.close();
 });
 
 /** Carries one browser's cookie from instance to instance. */

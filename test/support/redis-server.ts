@@ -13,6 +13,8 @@ export interface RedisServer {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops the server for good and removes its folder. */
+  close(): Promise<void>;
 }
 
 export function requireRedisBinary(): void {
@@ -83,10 +85,9 @@ export async function startRedis(): Promise<RedisServer> {
     async stop() {
       await stop();
     },
+    async close() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
-}
-
-export function cleanup(server: RedisServer | undefined, dir?: string): Promise<void> {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  return server ? server.stop() : Promise.resolve();
 }
