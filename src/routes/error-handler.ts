@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
-import { PasswordlessError } from '../loginradius/errors';
+import { PasswordlessError, SessionError } from '../loginradius/errors';
 import { publicError } from './answers';
-import { fromBodyParserError } from './sub-app';
+import { fromBodyParserError, mountsExpressSession } from './sub-app';
 
 /**
  * An app-level error handler for what happens before the routers run: the
@@ -14,11 +14,14 @@ import { fromBodyParserError } from './sub-app';
 export function errorHandler(): ErrorRequestHandler {
   return function passwordlessErrorHandler(
     error: unknown,
-    _req: Request,
+    req: Request,
     res: Response,
     next: NextFunction,
   ): void {
-    const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
+    const known =
+      error instanceof PasswordlessError
+        ? error
+        : (fromBodyParserError(error) ?? fromDisconnectedSessionStore(error, req));
     if (!known || res.headersSent) {
       next(error);
       return;
@@ -27,4 +30,22 @@ export function errorHandler(): ErrorRequestHandler {
     if (answer.retryAfter !== undefined) res.setHeader('Retry-After', String(answer.retryAfter));
     res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
   };
+}
+
+/**
+ * When its store emits 'disconnect', express-session lets requests through with
+ * no `req.session` at all; `passport.session()` (or these routers) then fail with
+ * "session support missing" although express-session is mounted. That is the
+ * session store being down: a 503, not a 500 that tells the developer to mount
+ * what is already mounted.
+ */
+function fromDisconnectedSessionStore(error: unknown, req: Request): SessionError | undefined {
+  if ((req as unknown as { session?: unknown }).session !== undefined) return undefined;
+  const message = String((error as { message?: unknown })?.message ?? '');
+  const code = (error as { code?: unknown })?.code;
+  const missingSession =
+    code === 'ERR_PASSWORDLESS_SESSION' ||
+    message.startsWith('Login sessions require session support');
+  if (!missingSession || !mountsExpressSession(req.app)) return undefined;
+  return new SessionError('the session store is disconnected', error);
 }

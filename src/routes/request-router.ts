@@ -8,6 +8,7 @@ import {
   LoginRadiusError,
   PasswordlessError,
   RateLimitedError,
+  SessionError,
 } from '../loginradius/errors';
 import {
   callingCodeOf,
@@ -191,6 +192,7 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
         }),
       );
       startFlow(req, { channel: 'email', returnTo });
+      await saveSession(req);
       answerSent(req, res, 'email');
     } catch (error) {
       if (error instanceof PasswordlessError)
@@ -239,6 +241,7 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
       // The flow starts whether or not the number has an account, so the next
       // page looks the same; a code for an unknown number simply never works.
       startFlow(req, { channel: 'sms', phone, returnTo });
+      await saveSession(req);
       answerSent(req, res, 'sms');
     } catch (error) {
       if (error instanceof PasswordlessError)
@@ -273,6 +276,30 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
   });
 
   return app;
+}
+
+/**
+ * Stores the pending flow before the browser is told "sent": if the session
+ * store cannot keep it, the code could never be checked (and a link's returnTo
+ * would be lost), so the honest answer is 503, not a "sent" that leads nowhere.
+ * It is saved after the send so that a LoginRadius failure leaves the session
+ * untouched; with Redis behind both, a store outage is caught earlier anyway, by
+ * the limits, before anything is sent.
+ */
+function saveSession(req: Request): Promise<void> {
+  const session = (req as unknown as { session: { save(cb: (error?: unknown) => void): void } })
+    .session;
+  return new Promise((resolve, reject) => {
+    session.save((error) =>
+      error
+        ? reject(
+            error instanceof SessionError
+              ? error
+              : new SessionError('could not save the pending sign-in', error),
+          )
+        : resolve(),
+    );
+  });
 }
 
 function readReturnTo(value: string | undefined, allowed: readonly string[]): string | undefined {

@@ -43,7 +43,13 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
  */
 export function fromBodyParserError(error: unknown): PasswordlessError | undefined {
   const type = (error as { type?: unknown })?.type;
-  if (typeof type !== 'string') return undefined;
+  if (typeof type !== 'string') {
+    // A body whose Content-Encoding is a lie: body-parser passes zlib's own error
+    // on (Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_1…) with status 400 and no `type`.
+    return isDecompressionError(error)
+      ? new InvalidInputError('body', 'could not be decompressed')
+      : undefined;
+  }
   if (type === 'entity.too.large')
     return new BodyTooLargeError(Number((error as { limit?: number }).limit) || 0);
   if (
@@ -61,6 +67,16 @@ export function fromBodyParserError(error: unknown): PasswordlessError | undefin
     return new InvalidInputError('body', 'could not be read as a form or JSON object');
   }
   return undefined;
+}
+
+function isDecompressionError(error: unknown): boolean {
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
+  return status === 400 && typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(code);
+}
+
+/** True when `app` mounts express-session (its middleware function is named `session`). */
+export function mountsExpressSession(app: unknown): boolean {
+  return stackOf(app).some((layer) => (layer.handle?.name ?? layer.name) === 'session');
 }
 
 interface Layer {

@@ -59,7 +59,18 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
     async function verifyAndSignIn(req: Request, res: Response, next: NextFunction): Promise<void> {
       try {
         checkCrossSite(req, config.trustedOrigins);
-        readFlatBody(req, config.maxBodyBytes);
+        const body = readFlatBody(req, config.maxBodyBytes);
+        // Each route spends only its own kind of credential: the strategy also reads
+        // `vtoken` from the query string, which must not turn the code route into a
+        // second link route (nor the link route into a code route).
+        const carriesToken =
+          body.has('vtoken') || body.has('verificationToken') || req.query?.vtoken !== undefined;
+        if (channel === 'sms' ? carriesToken : body.has('otp')) {
+          throw new VerifyFailedError(
+            'malformed',
+            `a ${channel === 'sms' ? 'link token' : 'code'} was sent to the wrong route`,
+          );
+        }
         const ipVerdict = await verifyPerIp.hit(ipKeyGenerator(req.ip ?? ''));
         if (!ipVerdict.allowed) throw new RateLimitedError('verify-ip', ipVerdict.retryAfter);
       } catch (error) {
