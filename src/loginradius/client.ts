@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { CircuitBreaker } from './circuit-breaker';
+import { Deadline } from './deadline';
 import {
   CircuitOpenError,
   InvalidInputError,
@@ -84,6 +85,7 @@ export class LoginRadiusClient {
   readonly baseUrl: string;
   readonly timeout: number;
   readonly #apiKey: string;
+  readonly #encodedApiKey: string;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #breaker: CircuitBreaker | undefined;
@@ -117,6 +119,7 @@ export class LoginRadiusClient {
     this.baseUrl = parsed.href.replace(/\/+$/, '');
     this.timeout = timeout;
     this.#apiKey = apiKey.trim();
+    this.#encodedApiKey = encodeURIComponent(this.#apiKey);
     this.#ownsDispatcher = options.dispatcher === undefined;
     this.#dispatcher =
       options.dispatcher ??
@@ -365,10 +368,9 @@ export class LoginRadiusClient {
     }
   }
 
-  async #send(call: Call, url: URL, secrets: (string | undefined)[]): Promise<Answer> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.timeout);
-    const signal = call.signal ? AbortSignal.any([deadline.signal, call.signal]) : deadline.signal;
+  async #send(call: Call, url: string, secrets: (string | undefined)[]): Promise<Answer> {
+    const deadline = new Deadline(this.timeout);
+    const signal = call.signal ? combinedSignal(deadline, call.signal) : deadline;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (call.accessToken) headers.authorization = `Bearer ${call.accessToken}`;
     let body: string | undefined;
@@ -415,13 +417,13 @@ export class LoginRadiusClient {
       }
       return { statusCode, json };
     } catch (error) {
-      if (deadline.signal.aborted && !(error instanceof PasswordlessError)) {
+      if (deadline.aborted && !(error instanceof PasswordlessError)) {
         throw new LoginRadiusTimeoutError(call.operation, this.timeout);
       }
       if (error instanceof PasswordlessError) throw error;
       throw this.#networkError(call, error, secrets);
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 
@@ -453,18 +455,19 @@ export class LoginRadiusClient {
     );
   }
 
-  #url(call: Call): URL {
-    const url = new URL(this.baseUrl + PATHS[call.operation]);
-    url.searchParams.set('apikey', this.#apiKey);
-    for (const [key, value] of Object.entries(call.query)) {
-      if (value !== undefined && value !== '') url.searchParams.set(key, value);
+  #url(call: Call): string {
+    // A string, not a URL: each searchParams.set() re-serializes the whole query.
+    let url = `${this.baseUrl}${PATHS[call.operation]}?apikey=${this.#encodedApiKey}`;
+    for (const key in call.query) {
+      const value = call.query[key];
+      if (value !== undefined && value !== '') url += `&${key}=${encodeURIComponent(value)}`;
     }
     return url;
   }
 
   #report(
     call: Call,
-    url: URL,
+    url: string,
     started: number,
     statusCode: number | undefined,
     failure?: PasswordlessError,
@@ -490,8 +493,8 @@ export class LoginRadiusClient {
 /** Query parameters whose values are secret or personal; they never reach a log line. */
 const REDACTED_PARAMS = new Set(['apikey', 'verificationtoken', 'access_token', 'otp']);
 
-function redactedUrl(url: URL): string {
-  const copy = new URL(url.href);
+function redactedUrl(url: string): string {
+  const copy = new URL(url);
   for (const key of [...copy.searchParams.keys()]) {
     if (REDACTED_PARAMS.has(key.toLowerCase())) copy.searchParams.set(key, '[redacted]');
   }
@@ -520,27 +523,34 @@ function expectPosted(operation: string, answer: Answer): SendResult {
   return { sent: true, raw: json };
 }
 
-async function readLimited(
+function readLimited(
   body: Dispatcher.ResponseData['body'],
   operation: string,
   statusCode: number,
 ): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_RESPONSE_BYTES) {
-      body.destroy();
-      throw new LoginRadiusBadResponseError(
-        operation,
-        'too_large',
-        statusCode,
-        `the body is larger than ${MAX_RESPONSE_BYTES} bytes`,
-      );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  // 'data' events, not `for await`: the async iterator costs a promise per chunk.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        body.destroy();
+        reject(
+          new LoginRadiusBadResponseError(
+            operation,
+            'too_large',
+            statusCode,
+            `the body is larger than ${MAX_RESPONSE_BYTES} bytes`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.on('error', reject);
+  });
 }
 
 /** Failures that say the upstream is unhealthy, as opposed to a clear answer. */
@@ -560,4 +570,14 @@ function statusOf(error: PasswordlessError): number | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The deadline or the caller's signal, whichever fires first. */
+function combinedSignal(deadline: Deadline, signal: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  deadline.once('abort', abort);
+  return controller.signal;
 }

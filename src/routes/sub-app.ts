@@ -17,8 +17,21 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
   app.on('mount', (parent: unknown) => checkSessionMiddleware(factory, parent));
   // The app's own body parsers usually ran already (then these skip); if not,
   // these parse just the small form and JSON bodies the routes accept.
-  app.use(express.urlencoded({ extended: false, limit: maxBodyBytes, parameterLimit: 20 }));
-  app.use(express.json({ limit: maxBodyBytes }));
+  const urlencoded = express.urlencoded({
+    extended: false,
+    limit: maxBodyBytes,
+    parameterLimit: 20,
+  });
+  const json = express.json({ limit: maxBodyBytes });
+  app.use(function parseBodyUnlessParsed(req: Request, res: Response, next: NextFunction) {
+    // A body the app's parsers already read is over (readableEnded); both parsers
+    // would skip it too, but as two more router layers, each with its own checks.
+    if (req.readableEnded) {
+      next();
+      return;
+    }
+    urlencoded(req, res, (error?: unknown) => (error ? next(error) : json(req, res, next)));
+  });
   app.use(function requireUsableSession(req: Request, _res: Response, next: NextFunction) {
     try {
       sessionOf(req);

@@ -1,0 +1,112 @@
+/**
+ * The knobs of a bench run, from the environment or `--name=value` arguments
+ * (arguments win). `BENCH_QUICK=1` (or `--quick`) shrinks every measurement to a
+ * few hundred milliseconds, for the harness test and for trying changes out.
+ * docs/benchmarks.md lists them all.
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+
+const ARGUMENTS = [
+  'quick',
+  'suites',
+  'rounds',
+  'duration',
+  'warmup',
+  'connections',
+  'phones',
+  'sessions',
+  'out',
+  'cpu-prof',
+  'pin',
+];
+
+const DEFAULTS = {
+  full: { rounds: 5, durationMs: 4000, warmupMs: 1500, memorySessions: 10_000, phones: 4000 },
+  // No warm-up: a quick run proves the harness works, its numbers mean little.
+  quick: { rounds: 2, durationMs: 300, warmupMs: 0, memorySessions: 1_000, phones: 1000 },
+};
+
+/** Every option filled in and checked. */
+export function readOptions(argv = process.argv.slice(2), env = process.env) {
+  const args = new Map();
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match || !ARGUMENTS.includes(match[1])) {
+      throw new TypeError(`bench: unknown argument "${arg}"; known: --${ARGUMENTS.join(', --')}`);
+    }
+    args.set(match[1], match[2] ?? '1');
+  }
+  const pick = (name, envName) => args.get(name) ?? env[envName];
+  const quick = isOn(pick('quick', 'BENCH_QUICK'));
+  const base = quick ? DEFAULTS.quick : DEFAULTS.full;
+  const suites = (pick('suites', 'BENCH_SUITES') ?? 'sign-in,signed-in,client,size')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const suite of suites) {
+    if (!['sign-in', 'signed-in', 'client', 'size'].includes(suite)) {
+      throw new TypeError(`bench: unknown suite "${suite}" (sign-in, signed-in, client, size)`);
+    }
+  }
+  return {
+    quick,
+    suites,
+    rounds: integer('rounds', pick('rounds', 'BENCH_ROUNDS'), base.rounds, 1, 50),
+    durationMs: integer(
+      'duration',
+      pick('duration', 'BENCH_DURATION_MS'),
+      base.durationMs,
+      50,
+      60_000,
+    ),
+    warmupMs: integer('warmup', pick('warmup', 'BENCH_WARMUP_MS'), base.warmupMs, 0, 60_000),
+    /** Concurrent clients of the HTTP benchmarks. */
+    connections: integer('connections', pick('connections', 'BENCH_CONNECTIONS'), 16, 1, 256),
+    /** Distinct test phones; each is reused at most once a cooldown (1 s). */
+    phones: integer('phones', pick('phones', 'BENCH_PHONES'), base.phones, 10, 10_000),
+    memorySessions: integer(
+      'sessions',
+      pick('sessions', 'BENCH_SESSIONS'),
+      base.memorySessions,
+      100,
+      100_000,
+    ),
+    /** Where the results go; the harness test points this at a temporary file. */
+    out: pick('out', 'BENCH_OUT') ?? new URL('../results.json', import.meta.url).pathname,
+    /** Write a CPU profile of the server processes into this directory. */
+    cpuProfDir: pick('cpu-prof', 'BENCH_CPU_PROF'),
+    /** CPU sets for the app under test and for everything else, or null (no pinning). */
+    pinning: pinning(pick('pin', 'BENCH_PIN')),
+  };
+}
+
+/**
+ * By default, with taskset and at least two CPUs, the app under test gets the
+ * last CPU to itself and the load generator and emulator share the others, so a
+ * throughput figure is the app's capacity, not the load generator's. `--pin=0`
+ * turns it off.
+ */
+function pinning(raw) {
+  if (raw !== undefined && !isOn(raw)) return null;
+  const cpus = os.availableParallelism();
+  const hasTaskset = spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+  if (cpus < 2 || !hasTaskset) {
+    if (raw !== undefined) throw new TypeError('bench: --pin needs taskset and two CPUs');
+    return null;
+  }
+  return { app: String(cpus - 1), load: cpus === 2 ? '0' : `0-${cpus - 2}` };
+}
+
+function isOn(value) {
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
+function integer(name, raw, fallback, min, max) {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`bench: --${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,60 @@
+/**
+ * One app under test (argv[2]: `ours` or `baseline`) listening on 127.0.0.1, in
+ * a process of its own so that its CPU time can be read apart from the load
+ * generator's and the emulator's. env: BENCH_EMULATOR_URL, BENCH_API_KEY and
+ * optionally BENCH_FIELDS (a comma-separated Profile projection).
+ */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { serve } from './child.mjs';
+
+const kind = process.argv[2];
+// `ours`, `baseline`, or the file URL of another app module (to compare a patched build).
+const { createApp } = await import(
+  kind === 'ours' || kind === 'baseline' ? `../servers/${kind}.mjs` : kind
+);
+const fields = process.env.BENCH_FIELDS ? process.env.BENCH_FIELDS.split(',') : undefined;
+const { app, store, close } = createApp({
+  emulatorUrl: process.env.BENCH_EMULATOR_URL,
+  apiKey: process.env.BENCH_API_KEY,
+  fields,
+});
+const server = createServer(app);
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const { port } = server.address();
+
+serve(
+  { url: `http://127.0.0.1:${port}` },
+  {
+    cpu: () => process.cpuUsage(),
+    /** Forgets every session, so rounds do not grow the heap they run in. */
+    reset: () => {
+      store.clear();
+      return true;
+    },
+    sessionCount: () => Object.keys(store.sessions).length,
+    /** The session document of a cookie, exactly as the MemoryStore holds it. */
+    session: ({ cookie }) => store.sessions[sessionIdOf(cookie)] ?? null,
+    /** Replaces the document of a cookie's session (to give two apps the same contents). */
+    replace: ({ cookie, json }) => {
+      const sid = sessionIdOf(cookie);
+      if (!(sid in store.sessions)) throw new Error('no such session');
+      store.sessions[sid] = json;
+      return true;
+    },
+  },
+  async () => {
+    server.closeAllConnections();
+    server.close();
+    await close();
+  },
+);
+
+/** `connect.sid=s%3A<id>.<signature>` → `<id>` (the signature was checked when it was set). */
+function sessionIdOf(cookie) {
+  const value = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+  if (!value.startsWith('s:')) throw new Error('not a signed session cookie');
+  return value.slice(2, value.lastIndexOf('.'));
+}

@@ -1,0 +1,65 @@
+/** Median, min and max of the rounds of one measurement. */
+export function summarize(samples) {
+  if (samples.length === 0) throw new Error('summarize: no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/**
+ * Runs `variants` (name → async function resolving to one sample, an object of
+ * numbers) in alternating rounds — a, b, a, b… — after one unmeasured warm-up
+ * each (`warmup(name)`, skipped when null), so drift of the machine (heat,
+ * other load) falls on every variant alike.
+ * Resolves to name → field → { median, min, max }.
+ */
+export async function alternate(variants, { rounds, warmup }) {
+  const names = Object.keys(variants);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  if (warmup) for (const name of names) await warmup(name);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of names) samples[name].push(await variants[name]());
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const fields = Object.keys(samples[name][0]);
+      return [
+        name,
+        Object.fromEntries(
+          fields.map((field) => [field, summarize(samples[name].map((sample) => sample[field]))]),
+        ),
+      ];
+    }),
+  );
+}
+
+/**
+ * One line of results.json. `ratio` is always "higher is better": ours/baseline
+ * for rates, baseline/ours for sizes (where smaller wins). `target` is the ratio
+ * the issue asks for, when it asks for one.
+ */
+export function row({ name, unit, ours, baseline, higherIsBetter = true, target, note }) {
+  const value = (summary) => (typeof summary === 'number' ? summary : summary.median);
+  const range = (summary) =>
+    typeof summary === 'number' ? undefined : [round(summary.min), round(summary.max)];
+  const oursValue = value(ours);
+  const baselineValue = value(baseline);
+  const ratio = higherIsBetter ? oursValue / baselineValue : baselineValue / oursValue;
+  return {
+    name,
+    ours: round(oursValue),
+    baseline: round(baselineValue),
+    unit,
+    ratio: Math.round(ratio * 1000) / 1000,
+    higherIsBetter,
+    ...(range(ours) ? { oursRange: range(ours), baselineRange: range(baseline) } : {}),
+    ...(target === undefined ? {} : { target, met: ratio >= target }),
+    ...(note ? { note } : {}),
+  };
+}
+
+function round(value) {
+  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
+}

@@ -1,0 +1,89 @@
+/**
+ * npm run bench: the package's costs, measured side by side with hand-written
+ * equivalents in one run, as ratios (higher is better). Loopback only; bounded
+ * in time. Options: see lib/options.mjs (`BENCH_QUICK=1` for a tiny run).
+ *
+ *   1. sign-in throughput      full stack vs express + express-session + undici
+ *   2. signed-in request       requireLogin() route vs the same on bare express-session
+ *   3. client overhead         LoginRadiusClient vs raw undici.request and fetch
+ *   4. size                    bytes and MemoryStore heap per session
+ *
+ * Writes bench/results.json: [{ name, ours, baseline, unit, ratio, ... }].
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readOptions } from './lib/options.mjs';
+import { testPhones } from './lib/phones.mjs';
+import { pinThisProcess, startEmulatorProcess } from './lib/processes.mjs';
+import { markdownTable, textTable } from './lib/table.mjs';
+import { clientSuite } from './suites/client.mjs';
+import { signInSuite } from './suites/sign-in.mjs';
+import { signedInSuite } from './suites/signed-in.mjs';
+import { sizeSuite } from './suites/size.mjs';
+
+const SUITES = {
+  'sign-in': signInSuite,
+  'signed-in': signedInSuite,
+  client: clientSuite,
+  size: sizeSuite,
+};
+
+export function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
+}
+
+async function main() {
+  const options = readOptions();
+  const started = performance.now();
+  const info = machine();
+  console.log(
+    `bench: ${info.cpus} × ${info.cpuModel}, Node ${info.node}; ${options.rounds} rounds of ` +
+      `${options.durationMs} ms${options.quick ? ' (quick)' : ''}`,
+  );
+  const [load] = os.loadavg();
+  if (load > info.cpus / 2) {
+    console.log(
+      `note: the machine is busy (load average ${load.toFixed(1)} on ${info.cpus} CPUs); ` +
+        'figures will be noisy, ratios less so (rounds alternate)',
+    );
+  }
+  if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
+  if (options.pinning) {
+    pinThisProcess(options.pinning.load);
+    console.log(
+      `pinned: apps under test on CPU ${options.pinning.app}, load generator and emulator on ${options.pinning.load}`,
+    );
+  }
+  const phones = testPhones(options.phones);
+  const emulator = await startEmulatorProcess(phones.length, { cpus: options.pinning?.load });
+  const results = [];
+  try {
+    for (const name of options.suites) {
+      const suiteStarted = performance.now();
+      const rows = await SUITES[name]({ options, emulator, phones });
+      results.push(...rows);
+      console.log(`  ${name}: ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await emulator.stop();
+  }
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${textTable(results)}\n`);
+  console.log(`Markdown (for docs/benchmarks.md):\n\n${markdownTable(results)}\n`);
+  console.log(`wrote ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const missed = results.filter((result) => result.met === false);
+  if (missed.length > 0) {
+    console.log(`targets missed: ${missed.map((result) => result.name).join('; ')}`);
+  }
+}
+
+await main();

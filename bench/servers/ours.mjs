@@ -1,0 +1,56 @@
+/**
+ * The full stack, mounted as the README tells users to: express, express-session,
+ * passport 0.7, PasswordlessStrategy, both routers and LoginRadiusClient. The
+ * limits are raised so that one machine can sign in thousands of times a second;
+ * every check still runs, only the thresholds move.
+ */
+import express from 'express';
+import session from 'express-session';
+import { Passport } from 'passport';
+import { loadPackage } from '../lib/package.mjs';
+
+const {
+  LoginRadiusClient,
+  PasswordlessStrategy,
+  createRequestRouter,
+  createVerifyRouter,
+  errorHandler,
+  requireLogin,
+  signOutExpired,
+  toSessionUser,
+} = await loadPackage();
+
+export const SESSION_SECRET = 'bench session secret';
+
+export function createApp({ emulatorUrl, apiKey, fields }) {
+  const client = new LoginRadiusClient({ apiKey, baseUrl: emulatorUrl });
+  const passport = new Passport();
+  passport.use(
+    new PasswordlessStrategy({ client, fields, maxOtpFailuresPerPhone: 1_000_000 }, async (login) =>
+      toSessionUser(login),
+    ),
+  );
+  passport.serializeUser((user, done) => done(null, user));
+  passport.deserializeUser((user, done) => done(null, user));
+
+  const store = new session.MemoryStore();
+  const app = express();
+  app.use(express.json());
+  app.use(session({ secret: SESSION_SECRET, store, resave: false, saveUninitialized: false }));
+  app.use(passport.session());
+  app.use(signOutExpired());
+  app.use(
+    '/auth',
+    createRequestRouter({
+      client,
+      callbackUrl: 'http://127.0.0.1/auth/callback',
+      limits: { cooldownSeconds: 1, perIp: 1e6, smsPerIpPerDay: 1e6, smsPerDay: 1e8 },
+    }),
+  );
+  app.use('/auth', createVerifyRouter({ client, passport, verifyPerIp: 1e6 }));
+  app.get('/me', requireLogin(), (req, res) => {
+    res.json({ uid: req.user.uid, email: req.user.profile.Email?.[0]?.Value });
+  });
+  app.use(errorHandler());
+  return { app, store, close: () => client.close() };
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * `npm run bench` is never part of the tests, but its harness is: this runs it
+ * on a tiny count (BENCH_QUICK) so a change to the package or the harness that
+ * breaks a benchmark shows up here. It asserts the shape of the results, never
+ * a speed: the numbers of a quick run on a busy machine mean nothing.
+ */
+
+const root = join(__dirname, '..', '..');
+
+interface BenchResult {
+  name: unknown;
+  ours: unknown;
+  baseline: unknown;
+  unit: unknown;
+  ratio: unknown;
+}
+
+function runBench(out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bench', 'run.mjs')], {
+      cwd: root,
+      env: { ...process.env, BENCH_QUICK: '1', BENCH_OUT: out },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('the bench harness (npm run bench)', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-harness-'));
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs every benchmark on a tiny count and writes one finite ratio per result', async () => {
+    if (!existsSync(join(root, 'dist'))) {
+      throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
+    }
+    const out = join(dir, 'results.json');
+    const { code, output } = await runBench(out);
+    expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+
+    const results = JSON.parse(readFileSync(out, 'utf8')) as BenchResult[];
+    expect(Array.isArray(results)).toBe(true);
+    for (const result of results) {
+      expect(result).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          unit: expect.any(String),
+          ours: expect.any(Number),
+          baseline: expect.any(Number),
+          ratio: expect.any(Number),
+        }),
+      );
+      expect([result.name, Number.isFinite(result.ratio)]).toEqual([result.name, true]);
+      expect([result.name, (result.ours as number) > 0]).toEqual([result.name, true]);
+      expect([result.name, (result.baseline as number) > 0]).toEqual([result.name, true]);
+    }
+    const names = results.map((result) => String(result.name)).join('\n');
+    for (const suite of ['sign-in', 'signed-in request', 'client getProfile', 'session size']) {
+      expect(names).toContain(suite);
+    }
+    // The table is printed for people, not only written for machines.
+    expect(output).toContain('ratio');
+  }, 90_000);
+});
