@@ -22,7 +22,8 @@ export class Deadline extends EventEmitter {
 
   constructor(ms: number) {
     super();
-    this.at = Date.now() + ms;
+    // A monotonic clock: a wall-clock jump (NTP) must not cut calls short.
+    this.at = performance.now() + ms;
     watched.add(this);
     if (ticker === undefined) {
       ticker = setInterval(sweep, TICK_MS);
@@ -50,7 +51,7 @@ function sweep(): void {
     ticker = undefined;
     return;
   }
-  const now = Date.now();
+  const now = performance.now();
   for (const deadline of watched) {
     if (now >= deadline.at) deadline.abort();
   }
