@@ -10,6 +10,7 @@
  */
 import { guardSessionStore } from '../../src/index';
 import { latestOtp, latestToken } from '../support/test-app';
+import { FreshIdentities } from './support/fresh-identities';
 import { FailingStore } from './support/failing-store';
 import { emptyFigures, reportFigures, tally } from './support/figures';
 import { Browser, jsonOf, type Answer } from './support/http';
@@ -27,8 +28,9 @@ const PHONES = testPhoneNumbers(40);
 let t: ReliabilityApp;
 let store: FailingStore;
 let watch: ProcessWatch;
-let nextAccount = 0;
-let nextPhone = 0;
+const fresh = new FreshIdentities('store', PHONES, () => t.emulator);
+const freshEmail = (): string => fresh.email();
+const freshPhone = (): string => fresh.phone();
 let expected503 = 0;
 const figures = emptyFigures();
 const startedAt = performance.now();
@@ -57,19 +59,6 @@ afterAll(async () => {
   await t.close();
   reportFigures(__filename, figures, (performance.now() - startedAt) / 1000);
 });
-
-function freshEmail(): string {
-  nextAccount += 1;
-  const email = `store-${nextAccount}@example.com`;
-  t.emulator.addAccount({ email });
-  return email;
-}
-
-function freshPhone(): string {
-  const phone = PHONES[nextPhone]!;
-  nextPhone += 1;
-  return phone;
-}
 
 async function signedIn(): Promise<{ browser: Browser; uid: string }> {
   const browser = new Browser(t.server);

@@ -8,6 +8,7 @@
  */
 import { LoginRadiusClient } from '../../src/index';
 import { latestOtp, latestToken } from '../support/test-app';
+import { FreshIdentities } from './support/fresh-identities';
 import { emptyFigures, reportFigures, tally } from './support/figures';
 import { Browser, headerValues, jsonOf, type Answer } from './support/http';
 import { watchProcess, type ProcessWatch } from './support/process-watch';
@@ -26,8 +27,9 @@ const PHONES = testPhoneNumbers(20);
 let t: ReliabilityApp;
 let now: number;
 let watch: ProcessWatch;
-let nextAccount = 0;
-let nextPhone = 0;
+const fresh = new FreshIdentities('breaker', PHONES, () => t.emulator);
+const freshEmail = (): string => fresh.email();
+const freshPhone = (): string => fresh.phone();
 const figures = emptyFigures();
 const startedAt = performance.now();
 
@@ -36,7 +38,7 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   now = 1_000_000;
-  nextPhone = 0;
+  fresh.restartPhones();
   t = await startReliabilityApp({
     emulator: { testPhones: testPhoneCodes(PHONES) },
     client: {
@@ -64,19 +66,6 @@ afterAll(() => {
 
 /** 503s this test expects (breaker open, injected faults); the rest are unexpected. */
 let expected5xx = 0;
-
-function freshEmail(): string {
-  nextAccount += 1;
-  const email = `breaker-${nextAccount}@example.com`;
-  t.emulator.addAccount({ email });
-  return email;
-}
-
-function freshPhone(): string {
-  const phone = PHONES[nextPhone]!;
-  nextPhone += 1;
-  return phone;
-}
 
 /** Answers 503 UNAVAILABLE with `Retry-After: retryAfter`. */
 function expectUnavailable(answer: Answer, retryAfter: number): void {

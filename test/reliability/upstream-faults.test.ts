@@ -17,6 +17,7 @@
  */
 import type { EmulatorEndpoint, EmulatorFault } from '../../src/emulator/index';
 import { latestOtp, latestToken } from '../support/test-app';
+import { FreshIdentities } from './support/fresh-identities';
 import { emptyFigures, reportFigures, tally } from './support/figures';
 import { Browser, headerValues, jsonOf, type Answer } from './support/http';
 import { watchProcess, type ProcessWatch } from './support/process-watch';
@@ -89,8 +90,9 @@ interface RouteCase {
 
 let t: ReliabilityApp;
 let watch: ProcessWatch;
-let nextAccount = 0;
-let nextPhone = 0;
+const fresh = new FreshIdentities('faults', PHONES, () => t.emulator);
+const freshEmail = (): string => fresh.email();
+const freshPhone = (): string => fresh.phone();
 const figures = emptyFigures();
 const startedAt = performance.now();
 /** The message each public code was answered with, across every route and fault. */
@@ -112,20 +114,6 @@ afterAll(async () => {
   await t.close();
   reportFigures(__filename, figures, (performance.now() - startedAt) / 1000);
 });
-
-function freshEmail(): string {
-  nextAccount += 1;
-  const email = `faults-${nextAccount}@example.com`;
-  t.emulator.addAccount({ email });
-  return email;
-}
-
-function freshPhone(): string {
-  const phone = PHONES[nextPhone];
-  nextPhone += 1;
-  if (!phone) throw new Error('out of test phones: raise PHONES');
-  return phone;
-}
 
 async function signIn(browser: Browser): Promise<string> {
   const email = freshEmail();
