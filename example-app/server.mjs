@@ -2,7 +2,7 @@
 /**
  * The demo's entry point: `npm start` (which builds the package first) or
  * `node example-app/server.mjs`. Settings come from environment variables; see
- * docs/example-app.md.
+ * example-app/README.md.
  */
 import { ConfigError, loadConfig } from './config.mjs';
 

@@ -45,7 +45,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /**
  * With UPDATE_SCREENSHOTS=1, also writes docs/<name>.png, the screenshots the
- * README shows; otherwise the committed ones are left alone.
+ * example app's README shows; otherwise the committed ones are left alone.
  */
 export async function saveDocsScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
