@@ -165,7 +165,7 @@ const REDIS_START_WAIT_MS = 2000;
 
 /**
  * Sessions through connect-redis and counters through rate-limit-redis, on one
- * redis client, as the README's "Running several instances" shows.
+ * redis client, as docs/scaling.md ("Running several instances") shows.
  *
  * A Redis that is unreachable at start does not stop the app: it starts, answers
  * 503 to whatever needs Redis, and serves normally once the client connects (it

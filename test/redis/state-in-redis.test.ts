@@ -1,7 +1,7 @@
 /**
  * Two app instances share one Redis for sessions (connect-redis 9 + redis 5)
- * and for every counter (rate-limit-redis), as the README's "Running several
- * instances" section shows: a code asked for on A is entered on B, wrong codes
+ * and for every counter (rate-limit-redis), as docs/scaling.md ("Running several
+ * instances") shows: a code asked for on A is entered on B, wrong codes
  * on A and B count together, the resend cooldown holds across instances, and a
  * Redis that goes away gives 503s until it is back, with no restart.
  */
