@@ -1,7 +1,7 @@
 /**
  * The session store fails (a Redis or SQL server down; here a MemoryStore
  * whose operations can be switched to fail, mounted through `guardSessionStore`
- * as the README says, and one that reports 'disconnect', which express-session
+ * as docs/scaling.md says, and one that reports 'disconnect', which express-session
  * answers by running without sessions). Every route answers 503 in the documented
  * `{ error: { code, message } }` shape, never a 500 or a stack trace; nothing
  * that needs the session reaches LoginRadius while the session cannot be read;
