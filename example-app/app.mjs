@@ -5,12 +5,12 @@ import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
 import {
-  PENDING_FLOW_KEY,
   PasswordlessStrategy,
   createRequestRouter,
   createVerifyRouter,
   errorHandler,
   isPasswordlessError,
+  pendingSignIn,
   requireLogin,
   signOutExpired,
   toSessionUser,
@@ -186,11 +186,11 @@ export function createApp(options) {
       res.redirect(303, '/');
       return;
     }
-    const waitMs = flow.sentAt + resendCooldownSeconds * 1000 - Date.now();
+    const waitMs = flow.sentAt.getTime() + resendCooldownSeconds * 1000 - Date.now();
     const page = enterCodePage({
       site: site(req),
       phone: flow.phone,
-      sentAt: flow.sentAt,
+      sentAt: flow.sentAt.getTime(),
       waitSeconds: Math.max(0, Math.ceil(waitMs / 1000)),
       error: req.query.error === undefined ? undefined : errorMessage(req.query.error),
     });
@@ -303,8 +303,8 @@ function wantsJson(req) {
 
 /** The session's live phone sign-in, if any. */
 function pendingSmsFlow(req) {
-  const flow = req.session?.[PENDING_FLOW_KEY];
-  if (!flow || flow.channel !== 'sms' || !flow.phone || flow.expiresAt <= Date.now()) {
+  const flow = pendingSignIn(req);
+  if (!flow || flow.channel !== 'sms' || !flow.phone) {
     return undefined;
   }
   return flow;

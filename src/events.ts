@@ -1,17 +1,23 @@
-import { RateLimitedError, VerifyFailedError, type PasswordlessError } from './loginradius/errors';
+import { FAILURES, RateLimitedError, VerifyFailedError, type PasswordlessError } from './errors';
 
 /**
  * What the routers tell the app through `onEvent`, for logs, metrics and
  * alerts. Events carry the precise reason the browser is not told; they never
  * carry a token, a code, an access token or the API key, and recipients are masked.
  */
+
 /** What happened. */
 export type PasswordlessEventType =
   | 'link_sent'
   | 'otp_sent'
   | 'send_refused'
+  | 'config_error'
   | 'login'
   | 'login_failed'
+  | 'phone_locked'
+  | 'email_locked'
+  | 'cross_device_login'
+  | 'cross_device_refused'
   | 'rate_limited'
   | 'cross_site_refused'
   | 'invalid_input'
@@ -19,15 +25,20 @@ export type PasswordlessEventType =
   | 'upstream_error'
   | 'store_error';
 
+/** How a sign-in travels: a link or code by email, a code by SMS, or a code read out by a voice call. */
+export type Channel = 'email' | 'sms' | 'voice';
+
 /** One event; see {@link PasswordlessEventType}. */
 export interface PasswordlessEvent {
   type: PasswordlessEventType;
-  /** `email` (links, by email or username) or `sms`. */
-  channel?: 'email' | 'sms';
+  /** `email` (links and emailed codes, by email or username), `sms` or `voice`. */
+  channel?: Channel;
   /** A masked recipient, such as `a***@example.com` or `+1415*****01`. */
   recipient?: string;
   /** Why it failed: invalid, expired, used, locked, unknown_account, cooldown... */
   reason?: string;
+  /** For `config_error`: the LoginRadius site setting to fix, in words. */
+  setting?: string;
   /** The LoginRadius Uid, on login and logout. */
   uid?: string;
   /** The client address as Express sees it (`req.ip`; honours `trust proxy`). */
@@ -41,10 +52,11 @@ export interface PasswordlessEvent {
 /** The `onEvent` option's type. */
 export type EventListener = (event: PasswordlessEvent) => void;
 
+/** Sends one event to the app; `at` is filled in. */
+export type Emit = (event: Omit<PasswordlessEvent, 'at'>) => void;
+
 /** Calls the app's listener without letting it break a request. */
-export function emitter(
-  listener: EventListener | undefined,
-): (event: Omit<PasswordlessEvent, 'at'>) => void {
+export function emitter(listener: EventListener | undefined): Emit {
   if (!listener) return () => undefined;
   return (event) => {
     try {
@@ -55,31 +67,12 @@ export function emitter(
   };
 }
 
-/** `ada@example.com` → `a***@example.com`; `+14155550101` → `+1415*****01`; usernames → `a***`. */
-export function maskRecipient(value: string): string {
-  const at = value.lastIndexOf('@');
-  if (at > 0) return `${value[0]}***${value.slice(at)}`;
-  if (value.startsWith('+') && value.length > 7) {
-    return `${value.slice(0, 5)}${'*'.repeat(value.length - 7)}${value.slice(-2)}`;
-  }
-  return `${value.slice(0, 1)}***`;
-}
-
-const EVENT_BY_CODE: Partial<Record<PasswordlessError['code'], PasswordlessEventType>> = {
-  RATE_LIMITED: 'rate_limited',
-  CROSS_SITE_REQUEST: 'cross_site_refused',
-  VERIFY_FAILED: 'login_failed',
-  INVALID_INPUT: 'invalid_input',
-  SESSION_ERROR: 'store_error',
-  STORE_UNAVAILABLE: 'store_error',
-};
-
 /** The event that reports a refused or failed request, with its precise reason. */
 export function failureEvent(
   error: PasswordlessError,
 ): Pick<PasswordlessEvent, 'type' | 'error' | 'reason'> {
   const event: Pick<PasswordlessEvent, 'type' | 'error' | 'reason'> = {
-    type: EVENT_BY_CODE[error.code] ?? 'upstream_error',
+    type: FAILURES[error.code].event,
     error,
   };
   if (error instanceof VerifyFailedError) event.reason = error.reason;

@@ -1,9 +1,10 @@
 /**
  * @module passport-loginradius-passwordless
- * passport-loginradius-passwordless: passwordless sign-in (email link or SMS
- * code) for Express apps through LoginRadius. Public exports only.
+ * passport-loginradius-passwordless: passwordless sign-in (a link or code by
+ * email, a code by SMS or voice call) for Express apps through LoginRadius.
+ * Public exports only.
  */
-export { LoginRadiusClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './loginradius/client';
+export { LoginRadiusClient } from './loginradius/client';
 export type * from './loginradius/types';
 export type * from './loginradius/profile';
 export {
@@ -15,28 +16,40 @@ export {
   LoginRadiusBadResponseError,
   CircuitOpenError,
   InvalidInputError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
   RateLimitedError,
   CrossSiteRequestError,
   VerifyFailedError,
   SessionError,
   StoreUnavailableError,
+  SetupError,
   isPasswordlessError,
-} from './loginradius/errors';
-export type { PasswordlessErrorCode, BadResponseReason } from './loginradius/errors';
-export { LOGINRADIUS_ERRORS, reasonForErrorCode } from './loginradius/error-codes';
-export type { FailureReason, LoginRadiusErrorDefinition } from './loginradius/error-codes';
-export { PasswordlessStrategy, DEFAULT_STRATEGY_NAME } from './strategy';
+} from './errors';
+export type {
+  PasswordlessErrorCode,
+  PublicErrorCode,
+  BadResponseReason,
+  SetupErrorCode,
+} from './errors';
+export type { FailureReason } from './loginradius/error-reasons';
+export { PasswordlessStrategy } from './strategy';
+export type { CodeCap } from './code-counters';
 export type {
   PasswordlessStrategyOptions,
   PasswordlessFailure,
+  PasswordlessFailureReason,
+  AuthenticateOptions,
+  CredentialKind,
   StrategyBase,
   VerifyFunction,
   VerifyFunctionWithRequest,
   VerifyDone,
-} from './strategy';
+} from './strategy-options';
 export { createRequestRouter } from './routes/request-router';
 export { createVerifyRouter } from './routes/verify-router';
 export { errorHandler } from './routes/error-handler';
+export type { ErrorHandlerOptions } from './routes/error-handler';
 export type {
   CommonRouterOptions,
   RequestRouterOptions,
@@ -44,20 +57,18 @@ export type {
   SendLimits,
   PassportLike,
   CountryCode,
+  FlowRecordStore,
 } from './routes/options';
 export { escapeHtml } from './routes/pages';
 export type { PageName, PageData, PageRenderer } from './routes/pages';
-export type { PublicErrorCode } from './routes/answers';
-export {
-  toSessionUser,
-  publicUser,
-  isLoginExpired,
-  requireLogin,
-  signOutExpired,
-  PENDING_FLOW_KEY,
-} from './session';
-export type { SessionUser, PendingFlow, RequireLoginOptions } from './session';
-export { memoryStores } from './limits';
+export type { Messages } from './i18n';
+export type { Catalogue, Locales, MessageKey } from './locales/catalogue';
+export { toSessionUser, publicUser, isLoginExpired } from './session-user';
+export type { SessionUser } from './session-user';
+export { requireLogin, signOutExpired } from './require-login';
+export type { RequireLoginOptions } from './require-login';
+export { pendingSignIn } from './session';
+export type { PendingSignIn } from './session';
 export { guardSessionStore } from './session-store-guard';
 export type { StoreFactory, LimitPurpose } from './limits';
-export type { PasswordlessEvent, PasswordlessEventType, EventListener } from './events';
+export type { PasswordlessEvent, PasswordlessEventType, EventListener, Channel } from './events';

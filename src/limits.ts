@@ -1,5 +1,5 @@
 import { MemoryStore, type Options, type Store } from 'express-rate-limit';
-import { StoreUnavailableError } from './loginradius/errors';
+import { StoreUnavailableError } from './errors';
 
 /**
  * Counters for this package's limits (resend cooldown, per-IP and daily SMS
@@ -20,8 +20,11 @@ export type LimitPurpose =
   | 'sms-global-daily'
   | 'verify-ip'
   | 'otp-attempts'
+  | 'otp-failures-ip'
   | 'otp-failures'
-  | 'single-use';
+  | 'otp-in-flight'
+  | 'single-use'
+  | 'cross-device';
 
 /** The default: express-rate-limit's MemoryStore, one per counter. */
 export const memoryStores: StoreFactory = () => new MemoryStore();

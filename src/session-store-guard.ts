@@ -1,4 +1,4 @@
-import { SessionError } from './loginradius/errors';
+import { SessionError } from './errors';
 
 /**
  * Wraps an express-session store (connect-redis, or any other) so that its

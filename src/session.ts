@@ -1,26 +1,37 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { LoginResult, Profile } from './loginradius/types';
-import { SessionError } from './loginradius/errors';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { SessionError, SetupError } from './errors';
 
 /**
- * What this package keeps in the server-side session, and the helpers to read
- * it back. Nothing here ever goes to the browser: the session cookie holds only
- * the session id.
+ * What this package keeps in the server-side session between a send and its
+ * verify (the pending sign-in, or "flow"), and the owner of its whole life:
+ * started by a send, a wrong code counted, ended by a login, a new send or its
+ * expiry. As passport-oauth2's state store owns its state, nothing else writes it.
+ * Nothing here ever goes to the browser: the cookie holds only the session id.
  */
 
-/** The session key of a phone login in progress (and of a link's `returnTo`). */
-export const PENDING_FLOW_KEY = 'loginradiusPasswordless';
-/** The session key of when the user signed in and was last seen. */
-export const AUTH_TIMES_KEY = 'loginradiusAuth';
+const PENDING_FLOW_KEY = 'loginradiusPasswordless';
+const AUTH_TIMES_KEY = 'loginradiusAuth';
 
-/** A login in progress, kept in the session between the send and the verify. */
+/** A sign-in in progress: who was sent what, when, and where to land after. */
 export interface PendingFlow {
   /** Random id of this send; wrong-code counters are keyed on it. */
   id: string;
+  /**
+   * Unguessable reference put in the link's URL (`?flow=`), so that the confirm
+   * page can tell the browser that asked from any other.
+   */
+  ref: string;
   channel: 'email' | 'sms';
-  /** The E.164 phone the code went to (SMS flows only). */
+  /** The address the link (or code) went to, when asked for by email. */
+  email?: string;
+  /** The username the link (or code) went to, when asked for by username. */
+  username?: string;
+  /** The E.164 phone the code went to (SMS and voice flows). */
   phone?: string;
-  /** When the link or code was sent (ms since epoch). */
+  /** The code was read out by a voice call. */
+  voice?: boolean;
+  /** When it was sent (ms since epoch). */
   sentAt: number;
   /** After this (ms since epoch) the flow is dead, whatever LoginRadius allows. */
   expiresAt: number;
@@ -28,91 +39,122 @@ export interface PendingFlow {
   attempts: number;
   /** A validated same-origin path (or allowlisted URL) to land on after login. */
   returnTo?: string;
+  /** The number this browser shows for a cross-device sign-in. */
+  match?: string;
 }
 
-/** The user the default verify callback stores: the Profile and the access token. */
-export interface SessionUser {
-  uid: string;
-  profile: Profile;
-  /** The LoginRadius access token; it stays on the server. */
-  accessToken: string;
-  /** When the access token expires; a request after it is signed out. */
-  expiresAt: Date | string;
-}
+/** What a send says about the flow it starts. */
+export type FlowStart = Pick<
+  PendingFlow,
+  'channel' | 'email' | 'username' | 'phone' | 'voice' | 'returnTo' | 'match'
+>;
 
-/**
- * The user to store for a login: `{ uid, profile, accessToken, expiresAt }`.
- * Use it as the strategy's verify callback when you have no user table of your own:
- * `new PasswordlessStrategy({ client }, async (login) => toSessionUser(login))`.
- */
-export function toSessionUser(login: LoginResult): SessionUser {
-  return {
-    uid: login.profile.Uid,
-    profile: login.profile,
-    accessToken: login.accessToken,
-    expiresAt: login.expiresAt,
-  };
-}
-
-/** A session user without its tokens: what may be shown or sent to the browser. */
-export function publicUser(user: unknown): Record<string, unknown> {
-  if (typeof user !== 'object' || user === null) return {};
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(user)) {
-    if (!/token|secret|^raw$/i.test(key)) copy[key] = value;
-  }
-  return copy;
-}
-
-/** True when the user's LoginRadius access token has expired (`expiresAt` in the past). */
-export function isLoginExpired(user: unknown, now = Date.now()): boolean {
-  if (typeof user !== 'object' || user === null) return false;
-  const expiresAt = (user as { expiresAt?: unknown }).expiresAt;
-  if (expiresAt === undefined || expiresAt === null) return false;
-  const time = new Date(expiresAt as string | Date).getTime();
-  // An unreadable expiry is treated as expired: fail closed.
-  return Number.isNaN(time) || time <= now;
-}
-
-export interface SessionLike {
-  regenerate?: unknown;
-  save?: unknown;
+interface SessionRecord {
   [key: string]: unknown;
 }
 
-/** The session of a request, or an error that says what to mount. */
-export function sessionOf(req: Request): SessionLike {
-  const session = (req as unknown as { session?: SessionLike }).session;
-  if (!session || typeof session.regenerate !== 'function' || typeof session.save !== 'function') {
-    throw new SessionError(
-      session
-        ? 'req.session cannot regenerate() or save() (cookie-session?): passwordless login needs ' +
-            'express-session, which can issue a new session id at login'
-        : 'req.session is missing: mount express-session (and passport.session()) before the ' +
-            'passwordless routers',
-    );
+function sessionRecord(req: Request): SessionRecord | undefined {
+  return (req as unknown as { session?: SessionRecord }).session;
+}
+
+/**
+ * Starts a new flow, replacing any earlier one (a new send makes the old code
+ * useless here even if LoginRadius would still take it).
+ */
+export function startFlow(
+  req: Request,
+  start: FlowStart & { ref?: string },
+  ttlMs: number,
+  now = Date.now(),
+): PendingFlow {
+  const flow: PendingFlow = {
+    id: randomUUID(),
+    ref: start.ref ?? newFlowRef(),
+    sentAt: now,
+    expiresAt: now + ttlMs,
+    attempts: 0,
+    channel: start.channel,
+  };
+  for (const key of ['email', 'username', 'phone', 'voice', 'returnTo', 'match'] as const) {
+    if (start[key] !== undefined) (flow as unknown as Record<string, unknown>)[key] = start[key];
   }
-  return session;
+  sessionOf(req)[PENDING_FLOW_KEY] = flow;
+  return flow;
 }
 
-/** The pending flow of this session, if there is one. */
-export function pendingFlowOf(req: Request): PendingFlow | undefined {
-  const flow = (req as unknown as { session?: SessionLike }).session?.[PENDING_FLOW_KEY];
+/** A fresh flow reference: 128 random bits, URL-safe. */
+export function newFlowRef(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The flow of this session, expired or not (the strategy tells "expired" from
+ * "none"); {@link liveFlow} is what everything else wants.
+ */
+export function storedFlow(req: Request): PendingFlow | undefined {
+  const flow = sessionRecord(req)?.[PENDING_FLOW_KEY];
   if (typeof flow !== 'object' || flow === null) return undefined;
-  return flow as PendingFlow;
+  const candidate = flow as PendingFlow;
+  // A session from an older release, or one edited by hand: not a flow.
+  if (typeof candidate.id !== 'string' || typeof candidate.expiresAt !== 'number') return undefined;
+  return candidate;
 }
 
-/** Options of {@link requireLogin}. */
-export interface RequireLoginOptions {
-  /** Where browsers that are not signed in are sent. Default: `'/'`. */
-  redirectTo?: string;
-  /**
-   * Sign out after this long without a request (ms); `0` turns it off. Pair it with
-   * express-session's `rolling: true` and `cookie.maxAge`. Default: `1800000` (30 min).
-   */
-  idleTimeoutMs?: number;
-  /** Sign out this long after login, however active (ms); `0` turns it off. Default: `43200000` (12 h). */
-  absoluteTimeoutMs?: number;
+/** The flow of this session if it has not expired: an expired flow is no flow. */
+export function liveFlow(req: Request, now = Date.now()): PendingFlow | undefined {
+  const flow = storedFlow(req);
+  return flow && now < flow.expiresAt ? flow : undefined;
+}
+
+/** Records one more wrong code in the flow (what the enter-code page can show). */
+export function countWrongCode(req: Request, flow: PendingFlow, attempts: number): void {
+  const current = storedFlow(req);
+  if (current?.id === flow.id) current.attempts = attempts;
+}
+
+/** Ends the flow (it signed in, or can never sign in any more). */
+export function endFlow(req: Request): void {
+  const session = sessionRecord(req);
+  if (session && PENDING_FLOW_KEY in session) delete session[PENDING_FLOW_KEY];
+}
+
+/** The sign-in in progress in this browser, as an app's own pages may show it. */
+export interface PendingSignIn {
+  /** `email` (a link or emailed code) or `sms` (a code by SMS or voice call). */
+  channel: 'email' | 'sms';
+  /** Where it was sent: the email address, username or E.164 phone the person typed. */
+  email?: string;
+  username?: string;
+  phone?: string;
+  /** The code is read out by a voice call. */
+  voice: boolean;
+  sentAt: Date;
+  expiresAt: Date;
+  /** Wrong codes so far. */
+  attempts: number;
+  /** The number to show for a cross-device sign-in (`crossDevice: true`). */
+  match?: string;
+}
+
+/**
+ * This browser's sign-in in progress, or `undefined` when there is none or it
+ * expired: for an app's own "enter your code" or "check your inbox" page.
+ */
+export function pendingSignIn(req: Request): PendingSignIn | undefined {
+  const flow = liveFlow(req);
+  if (!flow) return undefined;
+  const view: PendingSignIn = {
+    channel: flow.channel,
+    voice: flow.voice === true,
+    sentAt: new Date(flow.sentAt),
+    expiresAt: new Date(flow.expiresAt),
+    attempts: flow.attempts,
+  };
+  if (flow.email !== undefined) view.email = flow.email;
+  if (flow.username !== undefined) view.username = flow.username;
+  if (flow.phone !== undefined) view.phone = flow.phone;
+  if (flow.match !== undefined) view.match = flow.match;
+  return view;
 }
 
 interface AuthTimes {
@@ -122,80 +164,59 @@ interface AuthTimes {
 
 /** Records when the user signed in; the verify router calls it right after login. */
 export function markSignedIn(req: Request, now = Date.now()): void {
-  const session = (req as unknown as { session?: SessionLike }).session;
+  const session = sessionRecord(req);
   if (session) session[AUTH_TIMES_KEY] = { signedInAt: now, lastSeenAt: now } satisfies AuthTimes;
 }
 
-/**
- * Lets a request through only when it is signed in with a live login: the
- * access token has not expired and the idle and absolute timeouts have not
- * passed. Otherwise the user is signed out on the server, then browsers are
- * redirected and JSON clients get 401.
- */
-export function requireLogin(options: RequireLoginOptions = {}): RequestHandler {
-  const redirectTo = options.redirectTo ?? '/';
-  const idle = options.idleTimeoutMs ?? 30 * 60_000;
-  const absolute = options.absoluteTimeoutMs ?? 12 * 3_600_000;
-  if (!redirectTo.startsWith('/') || redirectTo.startsWith('//')) {
-    throw new TypeError('requireLogin: `redirectTo` must be a same-origin path such as "/login"');
-  }
-  return function requireLoginMiddleware(req: Request, res: Response, next: NextFunction): void {
-    const user = (req as { user?: unknown }).user;
-    const now = Date.now();
-    const session = (req as unknown as { session?: SessionLike }).session;
-    const times = session?.[AUTH_TIMES_KEY] as AuthTimes | undefined;
-    const stale =
-      !!times &&
-      ((idle > 0 && now - times.lastSeenAt > idle) ||
-        (absolute > 0 && now - times.signedInAt > absolute));
-    if (user && !isLoginExpired(user, now) && !stale) {
-      // Touch at most once a minute so the session is not rewritten on every request.
-      if (times && now - times.lastSeenAt > 60_000) times.lastSeenAt = now;
-      next();
-      return;
-    }
-    const refuse = (): void => {
-      if (req.accepts(['html', 'json']) === 'json' || req.is('application/json')) {
-        res
-          .status(401)
-          .json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
-      } else {
-        res.redirect(303, redirectTo);
-      }
-    };
-    if (!user) {
-      refuse();
-      return;
-    }
-    signOutLocally(req, (error) => (error ? next(error) : refuse()));
-  };
+/** When the user signed in and was last seen, if the verify router recorded it. */
+export function authTimes(req: Request): AuthTimes | undefined {
+  return sessionRecord(req)?.[AUTH_TIMES_KEY] as AuthTimes | undefined;
 }
 
-/** Drops the user from the session (passport's `req.logout`) without calling LoginRadius. */
-export function signOutLocally(req: Request, done: (error?: unknown) => void): void {
-  const logout = (req as { logout?: (options: object, cb: (err?: unknown) => void) => void })
-    .logout;
-  const session = (req as unknown as { session?: SessionLike }).session;
+/** Forgets the sign-in times (at sign-out). */
+export function forgetAuthTimes(req: Request): void {
+  const session = sessionRecord(req);
   if (session) delete session[AUTH_TIMES_KEY];
-  if (typeof logout !== 'function') {
-    done();
-    return;
+}
+
+export interface UsableSession extends SessionRecord {
+  regenerate(callback: (error?: unknown) => void): void;
+  save(callback: (error?: unknown) => void): void;
+  destroy?(callback: (error?: unknown) => void): void;
+}
+
+/** The session of a request, or a {@link SetupError} that says what to mount. */
+export function sessionOf(req: Request): UsableSession {
+  const session = sessionRecord(req);
+  if (!session || typeof session.regenerate !== 'function' || typeof session.save !== 'function') {
+    throw new SetupError(
+      'ERR_PASSWORDLESS_SESSION',
+      session
+        ? 'req.session cannot regenerate() or save() (cookie-session?): passwordless login needs ' +
+            'express-session, which can issue a new session id at login'
+        : 'req.session is missing: mount express-session (and passport.session()) before the ' +
+            'passwordless routers',
+    );
   }
-  logout.call(req, { keepSessionInfo: false }, (error?: unknown) => done(error));
+  return session as UsableSession;
 }
 
 /**
- * App-wide: signs out, on the server, any request whose LoginRadius access token
- * has expired, so `req.isAuthenticated()` is false after `expiresAt` everywhere,
- * not only behind {@link requireLogin}. Mount it right after `passport.session()`.
+ * Stores the session now. A send saves its new flow before the browser is told
+ * "sent": if the store cannot keep it, the code could never be checked, so the
+ * honest answer is 503, not a "sent" that leads nowhere.
  */
-export function signOutExpired(): RequestHandler {
-  return function signOutExpiredMiddleware(req: Request, _res: Response, next: NextFunction): void {
-    const user = (req as { user?: unknown }).user;
-    if (!user || !isLoginExpired(user)) {
-      next();
-      return;
-    }
-    signOutLocally(req, (error) => next(error));
-  };
+export function saveSession(req: Request, what: string): Promise<void> {
+  const session = sessionOf(req);
+  return new Promise((resolve, reject) => {
+    session.save((error) =>
+      error
+        ? reject(
+            error instanceof SessionError
+              ? error
+              : new SessionError(`could not save ${what}`, error),
+          )
+        : resolve(),
+    );
+  });
 }

@@ -1,127 +1,56 @@
-import { createHash } from 'node:crypto';
 import type { Request } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { Strategy as PassportStrategy } from 'passport-strategy';
-import type { LoginRadiusClient } from './loginradius/client';
-import { reasonForErrorCode, type FailureReason } from './loginradius/error-codes';
+import { CodeCounters, type CodeAttempt } from './code-counters';
 import {
   InvalidInputError,
   LoginRadiusBadResponseError,
   LoginRadiusError,
-  PasswordlessError,
   VerifyFailedError,
-} from './loginradius/errors';
+} from './errors';
+import type { Channel } from './events';
+import { isObject } from './is-object';
+import { en } from './locales/en';
+import type { LoginRadiusClient } from './loginradius/client';
+import { reasonForErrorCode } from './loginradius/error-reasons';
 import type { LoginResult } from './loginradius/types';
-import { checkToken, normalizeOtp } from './loginradius/validation';
-import { Limit, memoryStores, type StoreFactory } from './limits';
-import { pendingFlowOf, PENDING_FLOW_KEY } from './session';
+import { checkToken, normalizeOtp, validatedInput } from './loginradius/validation';
+import { identifierKey, readCredential, recipientOf } from './credentials';
+import { countWrongCode, endFlow, storedFlow, type PendingFlow } from './session';
+import {
+  parseStrategyOptions,
+  type AuthenticateOptions,
+  type PasswordlessFailure,
+  type PasswordlessFailureReason,
+  type StrategyBase,
+  type PasswordlessStrategyOptions,
+  type StrategyConfig,
+  type VerifyDone,
+  type VerifyFunction,
+  type VerifyFunctionWithRequest,
+} from './strategy-options';
 
-/** Options of {@link PasswordlessStrategy}. */
-export interface PasswordlessStrategyOptions {
-  /** The LoginRadius client to verify with. Required. */
-  client: LoginRadiusClient;
-  /** The name to register under with `passport.use`. Default: `'loginradius-passwordless'`. */
-  name?: string;
-  /** Pass the request as the verify callback's first argument. Default: `false`. */
-  passReqToCallback?: boolean;
-  /** Profile keys to ask LoginRadius for (`Uid` is always added). Default: the whole Profile. */
-  fields?: string[];
-  /** Welcome email template LoginRadius sends on a first login by link. Default: none. */
-  welcomeEmailTemplate?: string;
-  /** SMS template passed to the code verify. Default: none. */
-  smsTemplate?: string;
-  /**
-   * Wrong codes allowed per pending phone flow; after that even the right code is
-   * refused until a new code is sent. Default: `5`.
-   */
-  maxOtpAttempts?: number;
-  /**
-   * Wrong codes allowed per phone number across all sessions within
-   * `otpFailureWindowMs`, so fresh cookies do not reset the count. Default: `10`.
-   */
-  maxOtpFailuresPerPhone?: number;
-  /** The window of `maxOtpFailuresPerPhone`, in ms. Default: `3600000` (1 hour). */
-  otpFailureWindowMs?: number;
-  /**
-   * Where the wrong-code counters and single-use claims live: one express-rate-limit
-   * `Store` per purpose. Pass rate-limit-redis stores when several instances serve
-   * logins. Default: express-rate-limit's MemoryStore.
-   */
-  stores?: StoreFactory;
-}
-
-/** What a failed authentication reports through `fail(info)`. */
-export interface PasswordlessFailure {
-  reason: FailureReason | 'missing_credentials' | 'malformed';
-  /** The uniform message to show a person. */
-  message: string;
-  /** The precise error, for the developer (safe to log). */
-  error: PasswordlessError;
-}
-
-/** The callback a done-style verify calls: `done(error)`, `done(null, user)` or `done(null, false)`. */
-export type VerifyDone = (error: unknown, user?: unknown, info?: unknown) => void;
-/**
- * Turns a login into your user: call `done(null, user)`, or return a promise of
- * the user (`async (login) => user`). No user (`false`) refuses the login.
- */
-export type VerifyFunction = (login: LoginResult, done: VerifyDone) => unknown;
-/** As {@link VerifyFunction}, with the request first (`passReqToCallback: true`). */
-export type VerifyFunctionWithRequest = (
-  req: Request,
-  login: LoginResult,
-  done: VerifyDone,
-) => unknown;
-
-/** The name `PasswordlessStrategy` registers under unless told otherwise. */
-export const DEFAULT_STRATEGY_NAME = 'loginradius-passwordless';
-const UNIFORM_MESSAGE =
-  'That sign-in link or code is invalid or has expired. Please request a new one.';
-/** Parallel verifies of one token or code race within seconds; ten minutes is ample. */
-const CLAIM_WINDOW_MS = 10 * 60_000;
-/** Covers the longest pending flow the routers allow. */
-const ATTEMPT_WINDOW_MS = 60 * 60_000;
-
-/**
- * What {@link PasswordlessStrategy} inherits from passport-strategy's `Strategy`,
- * declared here so that the published types need no `@types/passport-strategy`.
- * Passport adds these to the strategy for each request it authenticates.
- */
-export interface StrategyBase {
-  /** The login succeeded with `user`. */
-  success(user: unknown, info?: unknown): void;
-  /** The login was refused. */
-  fail(challenge?: unknown, status?: number): void;
-  /** Send the browser to `url`. */
-  redirect(url: string, status?: number): void;
-  /** Let the next strategy try. */
-  pass(): void;
-  /** Something broke; Express's error handling takes over. */
-  error(error: Error): void;
-}
 const Strategy = PassportStrategy as unknown as new () => StrategyBase;
+
+type Outcome = { login: LoginResult; channel: Channel } | { refused: PasswordlessFailure };
 
 /**
  * A Passport strategy that signs people in with a LoginRadius passwordless link
- * token (`vtoken`) or a one-time SMS code (`otp`).
+ * token (`vtoken`) or a one-time code (`otp`) sent by SMS, voice call or email.
  *
- * The code's phone always comes from the pending flow the request router put in
- * the session, never from the request, so a code only works in the browser that
- * asked for it. Wrong codes are counted per flow and per phone; a token or code
- * is claimed before it is spent, so parallel verifies give at most one login.
+ * It reads like passport-local: read the credential, guard, ask LoginRadius,
+ * hand the login to your `verify`. A code's recipient always comes from the
+ * pending flow the request router put in the session, never from the request,
+ * so a code only works in the browser that asked for it.
  */
 export class PasswordlessStrategy extends Strategy {
   name: string;
   readonly client: LoginRadiusClient;
+  // Underscored, not #private: passport authenticates with Object.create(strategy),
+  // and private fields are not reachable through a prototype.
+  private readonly _config: StrategyConfig;
   private readonly _verify: VerifyFunction | VerifyFunctionWithRequest;
-  private readonly _passReqToCallback: boolean;
-  private readonly _fields: string[] | undefined;
-  private readonly _welcomeEmailTemplate: string | undefined;
-  private readonly _smsTemplate: string | undefined;
-  private readonly _maxOtpAttempts: number;
-  private readonly _maxOtpFailuresPerPhone: number;
-  private readonly _attempts: Limit;
-  private readonly _failures: Limit;
-  private readonly _claims: Limit;
+  private readonly _counters: CodeCounters;
 
   constructor(
     options: PasswordlessStrategyOptions & { passReqToCallback?: false },
@@ -136,266 +65,210 @@ export class PasswordlessStrategy extends Strategy {
     verify: VerifyFunction | VerifyFunctionWithRequest,
   ) {
     super();
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError('PasswordlessStrategy requires an options object: { client }');
-    }
-    if (typeof verify !== 'function') {
-      throw new TypeError('PasswordlessStrategy requires a verify callback');
-    }
-    const client = options.client as unknown as {
-      verifyEmailToken?: unknown;
-      verifyPhoneOtp?: unknown;
-    };
-    if (
-      !client ||
-      typeof client.verifyEmailToken !== 'function' ||
-      typeof client.verifyPhoneOtp !== 'function'
-    ) {
-      throw new TypeError('PasswordlessStrategy requires `client`: a LoginRadiusClient');
-    }
-    this.name = options.name ?? DEFAULT_STRATEGY_NAME;
-    this.client = options.client;
+    this._config = parseStrategyOptions(options, verify);
+    this.name = this._config.name;
+    this.client = this._config.client;
     this._verify = verify;
-    this._passReqToCallback = options.passReqToCallback === true;
-    this._fields = options.fields;
-    this._welcomeEmailTemplate = options.welcomeEmailTemplate;
-    this._smsTemplate = options.smsTemplate;
-    this._maxOtpAttempts = positiveInteger('maxOtpAttempts', options.maxOtpAttempts, 5);
-    this._maxOtpFailuresPerPhone = positiveInteger(
-      'maxOtpFailuresPerPhone',
-      options.maxOtpFailuresPerPhone,
-      10,
-    );
-    const failureWindow = positiveInteger(
-      'otpFailureWindowMs',
-      options.otpFailureWindowMs,
-      3_600_000,
-    );
-    const stores = options.stores ?? memoryStores;
-    this._attempts = new Limit('otp-attempts', this._maxOtpAttempts, ATTEMPT_WINDOW_MS, stores);
-    this._failures = new Limit('otp-failures', this._maxOtpFailuresPerPhone, failureWindow, stores);
-    this._claims = new Limit('single-use', 1, CLAIM_WINDOW_MS, stores);
+    this._counters = new CodeCounters(this._config);
   }
 
   /** Reads a link token (`vtoken`) or a code (`otp`) from the request and verifies it. */
-  authenticate(req: Request): void {
-    const token = firstString(req.body?.vtoken, req.body?.verificationToken, req.query?.vtoken);
-    const otp = firstString(req.body?.otp);
-    const run =
-      token !== undefined
-        ? this._verifyLink(req, token)
-        : otp !== undefined
-          ? this._verifyCode(req, otp)
-          : undefined;
-    if (!run) {
+  authenticate(req: Request, options: AuthenticateOptions = {}): void {
+    const credential = readCredential(req, options.credential);
+    if (typeof credential === 'string') {
       this._refuse(
-        'missing_credentials',
-        new VerifyFailedError('missing_credentials', 'no vtoken or otp in the request'),
+        credential === 'missing' ? 'missing_credentials' : 'malformed',
+        credential === 'missing'
+          ? 'no vtoken or otp in the request'
+          : 'a credential was sent to the wrong route',
         400,
       );
       return;
     }
-    run.catch((error: unknown) => this.error(error as Error));
+    const originIp = (options.forwardClientIp ?? this._config.forwardClientIp) ? req.ip : undefined;
+    const verifying =
+      credential.kind === 'link'
+        ? this._verifyLink(credential.token, originIp)
+        : this._verifyCode(req, credential.channel, credential.otp, originIp);
+    verifying.then(
+      (outcome) => {
+        if ('refused' in outcome) this.fail(outcome.refused, 401);
+        else this._verified(req, outcome.login, outcome.channel);
+      },
+      (error: unknown) => this.error(error as Error),
+    );
   }
 
-  private async _verifyLink(req: Request, rawToken: string): Promise<void> {
-    const vtype = firstString(req.body?.vtype, req.query?.vtype);
-    if (vtype !== undefined && vtype.toLowerCase() !== 'oneclicksignin') {
-      this._refuse(
-        'malformed',
-        new VerifyFailedError('malformed', 'vtype is not "oneclicksignin"'),
-      );
-      return;
-    }
+  /**
+   * Forgets the wrong codes counted for one phone, email address or username
+   * from all IPs, for an operator who has checked that its owner is locked out.
+   */
+  async unlock(
+    identifier: { phone: string } | { email: string } | { username: string },
+  ): Promise<void> {
+    await this._counters.unlock(identifierKey(identifier));
+  }
+
+  private async _verifyLink(rawToken: unknown, originIp: string | undefined): Promise<Outcome> {
     let token: string;
     try {
       token = checkToken('vtoken', rawToken);
     } catch (error) {
-      this._refuse('malformed', error as InvalidInputError);
-      return;
+      return refusal('malformed', (error as Error).message);
     }
-    const claim = digest('link', token);
-    if (!(await this._claims.hit(claim)).allowed) {
-      this._refuse(
-        'used',
-        new VerifyFailedError('used', 'this link is already being used or was used'),
-      );
-      return;
+    if (!(await this._counters.claimLink(token))) {
+      return refusal('used', 'this link is already being used or was used');
     }
-    let login: LoginResult;
+    const { fields, welcomeEmailTemplate } = this._config;
     try {
-      login = await this.client.verifyEmailToken(
+      const login = await this.client.verifyEmailToken(
         { verificationToken: token },
-        { fields: this._fields, welcomeEmailTemplate: this._welcomeEmailTemplate },
+        { fields, welcomeEmailTemplate, originIp },
       );
+      return { login, channel: 'email' };
     } catch (error) {
-      await this._upstreamFailure(error, () => this._claims.refund(claim));
-      return;
+      const refused = upstreamRefusal(error);
+      if (refused) return refused;
+      await this._counters.releaseLink(token);
+      throw error;
     }
-    this._finish(req, login, 'email');
   }
 
-  private async _verifyCode(req: Request, rawOtp: string): Promise<void> {
-    const flow = pendingFlowOf(req);
-    if (!flow || flow.channel !== 'sms' || typeof flow.phone !== 'string') {
-      this._refuse(
-        'no_pending_flow',
-        new VerifyFailedError(
-          'no_pending_flow',
-          'no code was sent in this session; send one first',
-        ),
-      );
-      return;
+  private async _verifyCode(
+    req: Request,
+    channel: 'sms' | 'email' | undefined,
+    rawOtp: unknown,
+    originIp: string | undefined,
+  ): Promise<Outcome> {
+    const flow = storedFlow(req);
+    if (!flow || (channel !== undefined && flow.channel !== channel) || !recipientOf(flow)) {
+      return refusal('no_pending_flow', 'no code was sent in this session; send one first');
     }
-    if (Date.now() > flow.expiresAt) {
-      this._refuse(
-        'expired',
-        new VerifyFailedError('expired', 'the pending sign-in expired; send a new code'),
-      );
-      return;
+    if (Date.now() >= flow.expiresAt) {
+      // Kept in the session (it is no flow any more): "send a new code" can still name its recipient.
+      return refusal('expired', 'the pending sign-in expired; send a new code');
     }
     let otp: string;
     try {
       otp = normalizeOtp(rawOtp);
     } catch (error) {
-      this._refuse('malformed', error as InvalidInputError);
-      return;
+      return refusal('malformed', (error as Error).message);
     }
-    const attempt = await this._attempts.hit(flow.id);
-    flow.attempts = Math.min(attempt.hits, this._maxOtpAttempts + 1);
-    const phoneFailures = await this._failures.peek(flow.phone);
-    if (!attempt.allowed || !phoneFailures.allowed) {
-      this._refuse(
-        'locked',
-        new VerifyFailedError('locked', 'too many wrong codes; send a new code'),
-      );
-      return;
+    const identifier = identifierKey(recipientOf(flow)!);
+    const taken = await this._counters.take(flow.id, identifier, ipKeyGenerator(req.ip ?? ''), otp);
+    if ('reason' in taken) {
+      if (taken.reason === 'busy')
+        return refusal('busy', 'another verify of this sign-in is in flight');
+      if (taken.reason === 'used')
+        return refusal('used', 'this code is already being used or was used');
+      return refusal('locked', `too many wrong codes (the ${taken.cap} cap)`);
     }
-    const claim = digest('otp', `${flow.id}:${otp}`);
-    if (!(await this._claims.hit(claim)).allowed) {
-      this._refuse(
-        'used',
-        new VerifyFailedError('used', 'this code is already being used or was used'),
-      );
-      return;
-    }
+    return this._spendCode(req, flow, otp, originIp, taken);
+  }
+
+  private async _spendCode(
+    req: Request,
+    flow: PendingFlow,
+    otp: string,
+    originIp: string | undefined,
+    attempt: CodeAttempt,
+  ): Promise<Outcome> {
+    const { fields, smsTemplate, welcomeEmailTemplate } = this._config;
     let login: LoginResult;
     try {
-      login = await this.client.verifyPhoneOtp(
-        { phone: flow.phone, otp },
-        { fields: this._fields, smsTemplate: this._smsTemplate },
-      );
+      login =
+        flow.channel === 'sms'
+          ? await this.client.verifyPhoneOtp(validatedInput({ phone: flow.phone!, otp }), {
+              fields,
+              smsTemplate,
+              isVoiceOtp: flow.voice === true,
+              originIp,
+            })
+          : await this.client.verifyEmailOtp(
+              { ...(recipientOf(flow) as { email: string } | { username: string }), otp },
+              { fields, welcomeEmailTemplate, originIp },
+            );
     } catch (error) {
-      if (error instanceof LoginRadiusError) {
-        await this._failures.hit(flow.phone);
-        // A wrong code was not spent: free its claim so that retyping it is counted
-        // as another wrong guess upstream rather than refused here as "used".
-        if (reasonForErrorCode(error.errorCode) === 'invalid') await this._claims.refund(claim);
+      const refused = upstreamRefusal(error);
+      if (!refused) {
+        await attempt.unanswered();
+        throw error;
       }
-      await this._upstreamFailure(error, async () => {
-        await this._claims.refund(claim);
-        await this._attempts.refund(flow.id);
-        flow.attempts = Math.max(0, flow.attempts - 1);
-      });
-      return;
+      // A wrong code was not spent upstream: unclaim it, so retyping it counts again.
+      const locked = await attempt.refused(refused.refused.reason !== 'invalid');
+      countWrongCode(req, flow, attempt.attempts);
+      if (locked) refused.refused.locked = locked;
+      return refused;
     }
-    this._finish(req, login, 'sms');
+    await attempt.succeeded();
+    endFlow(req);
+    return { login, channel: flow.channel === 'email' ? 'email' : flow.voice ? 'voice' : 'sms' };
   }
 
-  /** LoginRadius's answer is a refusal (fail) or the upstream is down (error, counters refunded). */
-  private async _upstreamFailure(error: unknown, refund: () => Promise<void>): Promise<void> {
-    if (error instanceof LoginRadiusError) {
-      const reason = reasonForErrorCode(error.errorCode);
-      this._refuse(
-        reason,
-        new VerifyFailedError(reason, `LoginRadius ErrorCode ${error.errorCode}`, error),
-      );
-      return;
-    }
-    if (error instanceof LoginRadiusBadResponseError && error.reason === 'second_factor_required') {
-      this._refuse(
-        'second_factor_required',
-        new VerifyFailedError('second_factor_required', error.message, error),
-      );
-      return;
-    }
-    if (error instanceof InvalidInputError) {
-      this._refuse('malformed', error);
-      return;
-    }
-    await refund();
-    this.error(error as Error);
-  }
-
-  private _finish(req: Request, login: LoginResult, channel: 'email' | 'sms'): void {
+  private _verified(req: Request, login: LoginResult, channel: Channel): void {
     if (!login || typeof login.accessToken !== 'string' || !login.profile?.Uid) {
       // Never success without a real LoginResult.
       this.error(new VerifyFailedError('rejected', 'the client returned no login'));
       return;
     }
-    const verified: VerifyDone = (error, user, info) => {
+    const done: VerifyDone = (error, user, info) => {
       if (error) {
         this.error(error as Error);
-        return;
+      } else if (!user) {
+        const refused = failure('rejected', 'the verify callback returned no user');
+        this.fail({ ...refused, ...(isObject(info) ? info : {}) }, 401);
+      } else {
+        this.success(user, { channel, uid: login.profile.Uid, ...(isObject(info) ? info : {}) });
       }
-      if (!user) {
-        const failure: PasswordlessFailure = {
-          reason: 'rejected',
-          message: UNIFORM_MESSAGE,
-          error: new VerifyFailedError('rejected', 'the verify callback returned no user'),
-        };
-        this.fail({ ...failure, ...(isObject(info) ? info : {}) }, 401);
-        return;
-      }
-      this.success(user, { channel, uid: login.profile.Uid, ...(isObject(info) ? info : {}) });
     };
-    const session = (req as unknown as { session?: Record<string, unknown> }).session;
-    if (session && channel === 'sms') delete session[PENDING_FLOW_KEY];
     try {
       const verify = this._verify as (...args: unknown[]) => unknown;
-      const args: unknown[] = this._passReqToCallback ? [req, login] : [login];
-      const declared = this._passReqToCallback ? 3 : 2;
-      const result = verify.length >= declared ? verify(...args, verified) : verify(...args);
-      if (verify.length < declared) {
-        Promise.resolve(result).then(
-          (user) => verified(null, user),
-          (error: unknown) => verified(error),
-        );
+      const args: unknown[] = this._config.passReqToCallback ? [req, login] : [login];
+      if (verify.length > args.length) {
+        verify(...args, done);
+        return;
       }
+      Promise.resolve(verify(...args)).then(
+        (user) => done(null, user),
+        (error: unknown) => done(error),
+      );
     } catch (error) {
       this.error(error as Error);
     }
   }
 
-  private _refuse(
-    reason: PasswordlessFailure['reason'],
-    error: PasswordlessError,
-    status = 401,
-  ): void {
-    const failure: PasswordlessFailure = { reason, message: UNIFORM_MESSAGE, error };
-    this.fail(failure, status);
+  private _refuse(reason: PasswordlessFailureReason, detail: string, status: number): void {
+    this.fail(failure(reason, detail), status);
   }
 }
 
-function digest(kind: string, value: string): string {
-  return createHash('sha256').update(`${kind}:${value}`).digest('base64url');
-}
-
-function firstString(...values: unknown[]): string | undefined {
-  for (const value of values) {
-    if (typeof value === 'string' && value !== '') return value;
+/** LoginRadius's refusal of a verify as a failure; `undefined` when LoginRadius did not refuse. */
+function upstreamRefusal(error: unknown): { refused: PasswordlessFailure } | undefined {
+  if (error instanceof LoginRadiusError) {
+    const reason = reasonForErrorCode(error.errorCode);
+    return { refused: failure(reason, `LoginRadius ErrorCode ${error.errorCode}`, error) };
+  }
+  if (error instanceof LoginRadiusBadResponseError && error.reason === 'second_factor_required') {
+    return { refused: failure('second_factor_required', error.message, error) };
+  }
+  if (error instanceof InvalidInputError) {
+    return { refused: failure('malformed', error.message, error) };
   }
   return undefined;
 }
 
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new TypeError(`PasswordlessStrategy: \`${name}\` must be a positive integer`);
-  }
-  return value;
+function failure(
+  reason: PasswordlessFailureReason,
+  detail: string,
+  cause?: unknown,
+): PasswordlessFailure {
+  return {
+    reason,
+    message: en['error.verifyFailed'],
+    error: new VerifyFailedError(reason, detail, cause),
+  };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function refusal(reason: PasswordlessFailureReason, detail: string): Outcome {
+  return { refused: failure(reason, detail) };
 }

@@ -3,8 +3,8 @@
  * `ErrorCode`, `Message`, `Description` and HTTP status LoginRadius answers with
  * (from its Customer Identity API response-code table).
  *
- * The emulator answers with these exact texts; the strategy maps the codes to the
- * typed failure reasons it reports.
+ * The emulator answers with these exact texts; `error-reasons.ts` says what each
+ * code means to the strategy and the routers.
  */
 export interface LoginRadiusErrorDefinition {
   readonly status: number;
@@ -198,46 +198,3 @@ export const LOGINRADIUS_ERRORS = {
 } as const satisfies Record<number, LoginRadiusErrorDefinition>;
 
 export type KnownLoginRadiusErrorCode = keyof typeof LOGINRADIUS_ERRORS;
-
-/** Why a verify or send was refused, as the strategy and routers report it. */
-export type FailureReason =
-  | 'invalid'
-  | 'expired'
-  | 'used'
-  | 'locked'
-  | 'rate_limited'
-  | 'unknown_account'
-  | 'unverified_phone'
-  | 'blocked'
-  | 'disabled'
-  | 'second_factor_required'
-  | 'no_pending_flow'
-  | 'rejected';
-
-const REASON_BY_CODE: Readonly<Record<number, FailureReason>> = {
-  1063: 'invalid',
-  1067: 'invalid',
-  975: 'expired',
-  1069: 'expired',
-  979: 'used',
-  1062: 'used',
-  1068: 'used',
-  1070: 'used',
-  938: 'unknown_account',
-  1022: 'unknown_account',
-  1023: 'unknown_account',
-  1043: 'unknown_account',
-  1066: 'unverified_phone',
-  991: 'blocked',
-  1059: 'disabled',
-  1122: 'rate_limited',
-  1123: 'rate_limited',
-  1149: 'rate_limited',
-  1178: 'rate_limited',
-  1179: 'rate_limited',
-};
-
-/** The failure reason for a LoginRadius `ErrorCode`; codes we do not know are `rejected`. */
-export function reasonForErrorCode(errorCode: number): FailureReason {
-  return REASON_BY_CODE[errorCode] ?? 'rejected';
-}

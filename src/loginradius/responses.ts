@@ -1,62 +1,48 @@
-import { LoginRadiusBadResponseError } from './errors';
+import { LoginRadiusBadResponseError } from '../errors';
+import { isObject } from '../is-object';
 import type { AccessTokenInfo, LoginResponse, LoginResult } from './types';
+
+/** What LoginRadius puts in `access_token` when it asks for a second factor instead. */
+const NO_TOKEN = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Turns LoginRadius's login response into a {@link LoginResult}, failing closed:
- * anything short of a Profile with a Uid, a non-empty `access_token` and a
- * parseable `expires_in` is `LR_BAD_RESPONSE`, never a login. A second-factor
- * challenge (a 200 with `SecondFactorAuthenticationToken` and no access token) is
- * reported as such so the app can tell its developer what to switch off.
+ * anything short of a Profile with a Uid, a real `access_token` and an
+ * `expires_in` in the future is `LR_BAD_RESPONSE`, never a login, whatever else
+ * the body holds. A two-factor challenge (HTTP 200 with `SecondFactorAuthentication`,
+ * `Profile: null`, the all-zero GUID and a year-1 expiry) has its own reason,
+ * `second_factor_required`, so the app can tell its developer what is on.
  */
 export function parseLoginResponse(
   operation: string,
   statusCode: number,
   json: unknown,
+  now = Date.now(),
 ): LoginResult {
-  if (!isObject(json)) {
+  const refuse = (reason: 'unexpected_shape' | 'missing_access_token', detail: string): never => {
+    throw new LoginRadiusBadResponseError(operation, reason, statusCode, detail);
+  };
+  if (!isObject(json)) return refuse('unexpected_shape', 'expected a JSON object');
+  if (isSecondFactorChallenge(json)) {
     throw new LoginRadiusBadResponseError(
       operation,
-      'unexpected_shape',
+      'second_factor_required',
       statusCode,
-      'expected a JSON object',
+      'LoginRadius asked for a second factor: two-factor authentication is on for this account ' +
+        'or site, and LoginRadius does not combine passwordless login with it, so no one is signed in',
     );
   }
   const accessToken = json.access_token;
-  if (typeof accessToken !== 'string' || accessToken === '') {
-    if (json.SecondFactorAuthenticationToken) {
-      throw new LoginRadiusBadResponseError(
-        operation,
-        'second_factor_required',
-        statusCode,
-        'LoginRadius asked for a second factor (two-factor login is on for this site); ' +
-          'this package does not complete 2FA, so no one is signed in',
-      );
-    }
-    throw new LoginRadiusBadResponseError(
-      operation,
-      'missing_access_token',
-      statusCode,
-      'the login response has no access_token',
-    );
+  if (typeof accessToken !== 'string' || accessToken === '' || accessToken === NO_TOKEN) {
+    return refuse('missing_access_token', 'the login response has no usable access_token');
   }
   const profile = json.Profile;
   if (!isObject(profile) || typeof profile.Uid !== 'string' || profile.Uid === '') {
-    throw new LoginRadiusBadResponseError(
-      operation,
-      'unexpected_shape',
-      statusCode,
-      'the login response has no Profile with a Uid',
-    );
+    return refuse('unexpected_shape', 'the login response has no Profile with a Uid');
   }
   const expiresAt = parseTimestamp(json.expires_in);
-  if (!expiresAt) {
-    throw new LoginRadiusBadResponseError(
-      operation,
-      'unexpected_shape',
-      statusCode,
-      'expires_in is not an ISO-8601 timestamp',
-    );
-  }
+  if (!expiresAt) return refuse('unexpected_shape', 'expires_in is not an ISO-8601 timestamp');
+  if (expiresAt.getTime() <= now) return refuse('unexpected_shape', 'expires_in is in the past');
   const result: LoginResult = {
     profile: profile as LoginResponse['Profile'],
     accessToken,
@@ -67,6 +53,15 @@ export function parseLoginResponse(
     result.refreshToken = json.refresh_token;
   }
   return result;
+}
+
+/** The challenge nested (as LoginRadius's MFA reference shows it) or flat (older answers). */
+function isSecondFactorChallenge(json: Record<string, unknown>): boolean {
+  const nested = json.SecondFactorAuthentication;
+  return (
+    (isObject(nested) && Boolean(nested.SecondFactorAuthenticationToken)) ||
+    Boolean(json.SecondFactorAuthenticationToken)
+  );
 }
 
 /** The answer to `access_token/validate`. */
@@ -103,8 +98,4 @@ function parseTimestamp(value: unknown): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -31,7 +31,8 @@ export interface LoginRadiusClientOptions {
   breaker?: CircuitBreakerOptions | false;
   /**
    * Called after each upstream call with what happened, for logs and metrics.
-   * The URL in it is redacted (no API key, token or code). Default: none.
+   * The URL in it is redacted (no API key, token, code or captcha answer) and
+   * masks the email, username and phone as events do. Default: none.
    */
   onCall?: (info: UpstreamCallInfo) => void;
 }
@@ -48,8 +49,11 @@ export interface CircuitBreakerOptions {
 export interface UpstreamCallInfo {
   /** The client method, for example `verifyPhoneOtp`. */
   operation: LoginRadiusOperation;
-  method: 'GET' | 'PUT';
-  /** The called URL with `apikey` and every token or code replaced by `[redacted]`. */
+  method: 'GET' | 'PUT' | 'POST';
+  /**
+   * The called URL with `apikey`, every token, code and captcha answer replaced by
+   * `[redacted]`, and the email, username and phone masked (`a***@example.com`).
+   */
   url: string;
   /** The upstream HTTP status, when one arrived. */
   statusCode?: number;
@@ -66,6 +70,7 @@ export type LoginRadiusOperation =
   | 'sendPhoneOtp'
   | 'verifyEmailToken'
   | 'verifyPhoneOtp'
+  | 'verifyEmailOtp'
   | 'validateAccessToken'
   | 'invalidateAccessToken'
   | 'getProfile';
@@ -74,13 +79,29 @@ export type LoginRadiusOperation =
 export interface CallOptions {
   /** Aborts the call (for example when the browser went away). Default: none. */
   signal?: AbortSignal;
+  /**
+   * The end user's IP address, sent as `X-Origin-IP` so that LoginRadius sees the
+   * person rather than your server (its rate limits and logs use it). The routers
+   * pass `req.ip`. Default: none (LoginRadius sees your server's address).
+   */
+  originIp?: string;
+}
+
+/** Options of the calls that send something (a link, an email code, an SMS or a voice call). */
+export interface SendOptions extends CallOptions {
+  /**
+   * The captcha answer from the page (Google reCAPTCHA's `g-recaptcha-response`),
+   * required by LoginRadius sites with Bot Protection on; sent untouched as
+   * `g-recaptcha-response`. Default: none.
+   */
+  captchaResponse?: string;
 }
 
 /** Who to send a link to: an email address or a username. */
 export type EmailLinkRecipient = { email: string } | { username: string };
 
 /** Options of {@link LoginRadiusClient.sendEmailLink}. */
-export interface SendEmailLinkOptions extends CallOptions {
+export interface SendEmailLinkOptions extends SendOptions {
   /**
    * Where the link in the email points; LoginRadius appends
    * `vtype=oneclicksignin&vtoken=<token>`. Default: the URL configured for the site.
@@ -91,7 +112,7 @@ export interface SendEmailLinkOptions extends CallOptions {
 }
 
 /** Options of {@link LoginRadiusClient.sendPhoneOtp}. */
-export interface SendPhoneOtpOptions extends CallOptions {
+export interface SendPhoneOtpOptions extends SendOptions {
   /** Name of the SMS template. Default: the site's default template. */
   smsTemplate?: string;
   /** Deliver the code by voice call instead of SMS. Default: `false`. */
@@ -114,6 +135,17 @@ export interface VerifyPhoneOtpOptions extends CallOptions {
   smsTemplate?: string;
   /** The code was delivered by voice call. Default: `false`. */
   isVoiceOtp?: boolean;
+}
+
+/** Who typed an emailed code: the email address or the username the code was sent for. */
+export type EmailOtpInput = { email: string; otp: string } | { username: string; otp: string };
+
+/** Options of {@link LoginRadiusClient.verifyEmailOtp}. */
+export interface VerifyEmailOtpOptions extends CallOptions {
+  /** Profile keys to return (`Uid` is always added). Default: the whole Profile. */
+  fields?: readonly string[];
+  /** Welcome email template sent on a first login. Default: none. */
+  welcomeEmailTemplate?: string;
 }
 
 /** Options of {@link LoginRadiusClient.getProfile}. */

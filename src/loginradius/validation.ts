@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { InvalidInputError } from './errors';
+import { InvalidInputError } from '../errors';
 
 /**
  * Input checks that run before any upstream call, so that malformed input never
@@ -18,9 +18,14 @@ export const MAX_USERNAME_LENGTH = 64;
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]\u0000-\u001f\u007f]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const USERNAME = /^[\p{L}\p{N}._-]+$/u;
-// LoginRadius verification tokens and access tokens are URL-safe strings (GUIDs,
-// hex or base64url); anything else is not one of theirs.
+// LoginRadius verification tokens are URL-safe strings (GUIDs, hex or base64url);
+// anything else is not one of theirs.
 const TOKEN = /^[A-Za-z0-9._~-]{8,512}$/;
+// Access tokens are GUIDs, or on sites with JWT access tokens signed JWTs of several
+// hundred characters (LoginRadius's sample is 643): base64url segments joined by dots.
+// Both fit one URL-safe pattern; it is kept that loose so that a token format
+// LoginRadius adds later still works, and tight enough that nothing else fits.
+const ACCESS_TOKEN = /^[A-Za-z0-9._~-]{8,4096}$/;
 const OTP = /^[A-Za-z0-9]{4,12}$/;
 const FIELD = /^[A-Za-z0-9_.]{1,64}$/;
 const TEMPLATE = /^[^\u0000-\u001f\u007f]{1,128}$/;
@@ -55,17 +60,24 @@ export function normalizeUsername(value: unknown): string {
   return username;
 }
 
+/** A phone number as the package uses it: E.164, and where it is. */
+export interface ParsedPhone {
+  /** `+14155550101`. */
+  e164: string;
+  /** The ISO 3166-1 alpha-2 country of the number, when its digits tell (`'US'`, `'JM'`). */
+  country: string | undefined;
+  /** The country calling code without `+` (`'1'`, `'44'`). */
+  callingCode: string;
+}
+
 /**
- * A phone number parsed to E.164 (`+14155550101`) with libphonenumber-js. Without
- * `defaultCountry` the number must be international (start with `+`).
+ * A phone number parsed with libphonenumber-js. Without `defaultCountry` the
+ * number must be international (start with `+`).
  */
-export function normalizePhone(value: unknown, defaultCountry?: CountryCode): string {
+export function parsePhone(value: unknown, defaultCountry?: CountryCode): ParsedPhone {
   const raw = requireString('phone', value).trim();
   if (raw.length === 0) throw new InvalidInputError('phone', 'is empty');
   if (raw.length > 32) throw new InvalidInputError('phone', 'is too long');
-  const key = defaultCountry === undefined ? raw : `${defaultCountry}:${raw}`;
-  const known = validPhones.get(key);
-  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(raw, defaultCountry);
   if (!parsed || !parsed.isValid()) {
     throw new InvalidInputError(
@@ -73,25 +85,45 @@ export function normalizePhone(value: unknown, defaultCountry?: CountryCode): st
       'is not a valid phone number in international format (for example +14155550101)',
     );
   }
-  // One sign-in parses the same number three times (router, send, verify); parsing
-  // is ~20 µs. Only valid numbers are kept, and never more than a few thousand.
-  if (validPhones.size >= MAX_REMEMBERED_PHONES) validPhones.clear();
-  validPhones.set(key, parsed.number);
-  return parsed.number;
+  return { e164: parsed.number, country: parsed.country, callingCode: parsed.countryCallingCode };
 }
 
-const MAX_REMEMBERED_PHONES = 4096;
-const validPhones = new Map<string, string>();
-
-/** The country calling code (`'1'`, `'44'`) of an E.164 number. */
-export function callingCodeOf(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.countryCallingCode ?? '';
+/** A phone number parsed to E.164 (`+14155550101`); see {@link parsePhone}. */
+export function normalizePhone(value: unknown, defaultCountry?: CountryCode): string {
+  return parsePhone(value, defaultCountry).e164;
 }
 
-/** A LoginRadius verification or access token: 8-512 URL-safe characters. */
+/**
+ * Inputs whose identifiers this package has already validated and normalized
+ * (the routers parse a phone once, then pass it on): the client skips parsing
+ * them again. Module-private, so callers cannot mark their own input as checked.
+ */
+const validated = new WeakSet<object>();
+
+/** Marks `input` as already validated by this package. */
+export function validatedInput<T extends object>(input: T): T {
+  validated.add(input);
+  return input;
+}
+
+/** True for an input marked by {@link validatedInput}. */
+export function isValidatedInput(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && validated.has(input);
+}
+
+/** A LoginRadius verification token: 8-512 URL-safe characters. */
 export function checkToken(field: string, value: unknown): string {
   const token = requireString(field, value).trim();
   if (!TOKEN.test(token)) throw new InvalidInputError(field, 'is not a well-formed token');
+  return token;
+}
+
+/** A LoginRadius access token: a GUID or a JWT, at most 4096 URL-safe characters. */
+export function checkAccessToken(field: string, value: unknown): string {
+  const token = requireString(field, value).trim();
+  if (!ACCESS_TOKEN.test(token)) {
+    throw new InvalidInputError(field, 'is not a well-formed access token (a GUID or a JWT)');
+  }
   return token;
 }
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { CrossSiteRequestError } from '../loginradius/errors';
+import { CrossSiteRequestError } from '../errors';
 
 /**
  * Cross-site request protection by the modern rule (as Go's

@@ -1,7 +1,15 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
-import { PasswordlessError, SessionError } from '../loginradius/errors';
-import { publicError } from './answers';
+import { FAILURES, PasswordlessError, SessionError } from '../errors';
+import { Translator } from '../i18n';
+import type { Locales } from '../locales/catalogue';
+import { checkOptionNames, requireOptions } from '../option-checks';
 import { fromBodyParserError, mountsExpressSession } from './sub-app';
+
+/** Options of {@link errorHandler}. */
+export interface ErrorHandlerOptions {
+  /** Catalogues for the answers' messages, as the routers take them. Default: English only. */
+  locales?: Locales;
+}
 
 /**
  * An app-level error handler for what happens before the routers run: the
@@ -11,7 +19,10 @@ import { fromBodyParserError, mountsExpressSession } from './sub-app';
  * routers' `{ error: { code, message } }` shape; everything else goes on to `next`.
  * Mount it last.
  */
-export function errorHandler(): ErrorRequestHandler {
+export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
+  requireOptions('errorHandler', options, '{ locales? }');
+  checkOptionNames('errorHandler', options, { top: ['locales'] });
+  const translator = new Translator(options.locales);
   return function passwordlessErrorHandler(
     error: unknown,
     req: Request,
@@ -26,9 +37,13 @@ export function errorHandler(): ErrorRequestHandler {
       next(error);
       return;
     }
-    const answer = publicError(known);
-    if (answer.retryAfter !== undefined) res.setHeader('Retry-After', String(answer.retryAfter));
-    res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
+    const kind = FAILURES[known.code];
+    const retryAfter = (known as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number')
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    else if (kind.status === 429) res.setHeader('Retry-After', '1');
+    const message = translator.for(req).t(kind.message);
+    res.status(kind.status).json({ error: { code: kind.publicCode, message } });
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Store } from 'express-rate-limit';
 import type { EventListener } from '../events';
-import type { LoginRadiusClient } from '../loginradius/client';
 import type { StoreFactory } from '../limits';
+import type { Locales } from '../locales/catalogue';
+import type { LoginRadiusClient } from '../loginradius/client';
 import type { PageRenderer } from './pages';
 
 export type { Store };
@@ -21,7 +22,11 @@ export interface CommonRouterOptions {
    * example a separate front-end at `https://www.app.example`. Default: none.
    */
   trustedOrigins?: string[];
-  /** Absolute URLs (origin + path prefix) allowed as `returnTo` besides same-site paths. Default: none. */
+  /**
+   * Absolute URLs (origin + path prefix) allowed as `returnTo` besides same-site
+   * paths; their origins are also allowed as form targets on the built-in pages.
+   * Default: none.
+   */
   allowedRedirectUrls?: string[];
   /**
    * Where HTML clients are sent when something fails; `?error=<code>` is appended.
@@ -29,10 +34,22 @@ export interface CommonRouterOptions {
    */
   failureRedirect?: string;
   /**
+   * The app's sign-in page, which the error page links back to when there is
+   * no sign-in in progress to resend. Default: `'/'`.
+   */
+  signInPath?: string;
+  /**
    * Replaces the built-in pages (confirm step, "check your inbox", "enter your code",
    * error). Default: the built-in minimal, accessible pages.
    */
   renderPage?: PageRenderer;
+  /**
+   * Catalogues of the pages' and answers' strings by language tag, such as
+   * `{ de, fr }` from `passport-loginradius-passwordless/locales/de` and `/fr`;
+   * a partial catalogue falls back to English. The language is picked per
+   * request from `Accept-Language`. Default: English only.
+   */
+  locales?: Locales;
   /** Told of every send, login, failure and limit hit; never given a secret. Default: none. */
   onEvent?: EventListener;
   /** Largest request body accepted, in bytes; larger ones get 413. Default: `4096`. */
@@ -42,6 +59,34 @@ export interface CommonRouterOptions {
    * Pass rate-limit-redis stores when several instances run. Default: MemoryStore.
    */
   stores?: StoreFactory;
+  /**
+   * Send the person's IP (`req.ip`, which honours `trust proxy`) to LoginRadius
+   * as `X-Origin-IP` on every send and verify, so LoginRadius sees the person,
+   * not your server. Default: `true`.
+   */
+  forwardClientIp?: boolean;
+  /**
+   * Cross-device sign-in: a link asked for on one device and opened on another
+   * signs in the device that asked, once the person types there the two-digit
+   * number the first device shows. Turn it on in both routers. Default: `false`.
+   */
+  crossDevice?: boolean;
+  /**
+   * Where cross-device sign-ins in progress are kept, so that every instance
+   * sees them: any express-session store (connect-redis...). Default: the
+   * session store of the request (`req.sessionStore`).
+   */
+  crossDeviceStore?: FlowRecordStore;
+}
+
+/** The part of an express-session `Store` that cross-device sign-in uses. */
+export interface FlowRecordStore {
+  /** Reads a record (`undefined` or `null` when there is none). */
+  get(id: string, callback: (error: unknown, value?: unknown) => void): void;
+  /** Writes a record; it carries `cookie.expires`, which session stores use as its lifetime. */
+  set(id: string, value: unknown, callback?: (error?: unknown) => void): void;
+  /** Deletes a record. */
+  destroy(id: string, callback?: (error?: unknown) => void): void;
 }
 
 /** Options of {@link createRequestRouter}. */
@@ -53,7 +98,10 @@ export interface RequestRouterOptions extends CommonRouterOptions {
    * Default: none; required while email links are on.
    */
   callbackUrl?: string;
-  /** Which ways to sign in are on. Default: `{ email: true, username: true, phone: true }`. */
+  /**
+   * Which ways to sign in are on; `undefined` keeps a channel's default.
+   * Default: `{ email: true, username: true, phone: true, voice: true }`.
+   */
   channels?: {
     /** Links asked for by email address (`POST /link` with `email`). Default: `true`. */
     email?: boolean;
@@ -61,7 +109,14 @@ export interface RequestRouterOptions extends CommonRouterOptions {
     username?: boolean;
     /** Codes by SMS (`POST /otp`). Default: `true`. */
     phone?: boolean;
+    /** Codes read out by a voice call (`POST /otp` with `voice=1`); needs `phone`. Default: `true`. */
+    voice?: boolean;
   };
+  /**
+   * The "check your inbox" page also offers a field for a code from the email,
+   * for sites whose passwordless email carries a one-time code. Default: `false`.
+   */
+  emailCode?: boolean;
   /** Passwordless email template name. Default: the site's default template. */
   passwordlessLoginTemplate?: string;
   /** SMS template name. Default: the site's default template. */
@@ -72,12 +127,20 @@ export interface RequestRouterOptions extends CommonRouterOptions {
   allowedSmsTemplates?: string[];
   /**
    * Country calling codes SMS may go to, such as `['1', '44']`; a number elsewhere
-   * is refused before any upstream call. Default: every country (set this!).
+   * is refused before any upstream call. With `allowedCountries` too, a number
+   * must pass both. Default: every calling code (set this or `allowedCountries`!).
    */
   allowedCallingCodes?: string[];
+  /**
+   * Countries SMS may go to, as ISO 3166-1 alpha-2 codes such as `['US', 'GB']`,
+   * read from the number itself: `'US'` admits US numbers but not Jamaica's, which
+   * share calling code 1. With `allowedCallingCodes` too, a number must pass both.
+   * Default: every country.
+   */
+  allowedCountries?: CountryCode[];
   /** Country assumed for phone numbers typed without `+`. Default: none (international format required). */
   defaultCountry?: CountryCode;
-  /** Pending phone flows and link `returnTo`s expire after this many ms (max 1 hour). Default: `600000` (10 min). */
+  /** Pending sign-ins (links and codes) expire after this many ms (max 1 hour). Default: `600000` (10 min). */
   pendingFlowTtlMs?: number;
   /** Limits on sending; each is an option with a sane default. */
   limits?: SendLimits;
@@ -89,15 +152,19 @@ export interface RequestRouterOptions extends CommonRouterOptions {
 
 /** Send limits. Counts survive new cookies: they are keyed on the identifier or the IP. */
 export interface SendLimits {
-  /** Seconds before the same email, username or phone can be sent to again. Default: `60`. */
+  /**
+   * Seconds before the same email, username or phone can be sent to again, and
+   * before one browser can ask again by email (or by SMS), however it spells the
+   * account. Default: `60`.
+   */
   cooldownSeconds?: number;
   /** Sends (links and codes) per client IP per window. Default: `30`. */
   perIp?: number;
   /** The per-IP window in ms. Default: `900000` (15 min). */
   perIpWindowMs?: number;
-  /** SMS per client IP per day. Default: `20`. */
+  /** SMS and voice codes per client IP per day that LoginRadius accepted. Default: `20`. */
   smsPerIpPerDay?: number;
-  /** SMS per day for the whole site, across all IPs. Default: `1000`. */
+  /** SMS and voice codes per day for the whole site that LoginRadius accepted. Default: `1000`. */
   smsPerDay?: number;
 }
 
@@ -120,13 +187,26 @@ export interface VerifyRouterOptions extends CommonRouterOptions {
   verifyPerIp?: number;
   /** The window of `verifyPerIp`, in ms. Default: `900000` (15 min). */
   verifyPerIpWindowMs?: number;
+  /**
+   * A link opened in a browser other than the one that asked for it: `'warn'`
+   * shows a page that says so and asks for a deliberate choice before signing
+   * in; `'same-browser'` refuses it. Default: `'warn'`.
+   */
+  linkBinding?: 'warn' | 'same-browser';
+  /**
+   * Profile keys the JSON login answer may show besides `Uid`, the names,
+   * `Email` and `PhoneId`; token- and secret-like keys are removed at every
+   * depth whatever you list. Default: none.
+   */
+  publicProfileFields?: string[];
 }
 
 /** The part of a Passport instance the verify router uses. */
 export interface PassportLike {
-  /** Passport's `authenticate(strategy, callback)` with a custom callback. */
+  /** Passport's `authenticate(strategy, options, callback)` with a custom callback. */
   authenticate(
     strategy: string,
+    options: object,
     callback: (error: unknown, user?: unknown, info?: unknown, status?: unknown) => void,
   ): (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
   /** Looks a registered strategy up by name (Passport's own, used to explain a missing `passport.use`). */

@@ -1,26 +1,70 @@
+import { createHash } from 'node:crypto';
 import type { Response } from 'express';
+import type { Messages } from '../i18n';
+import { pageBody, POLL_SCRIPT } from './page-bodies';
 
 /**
  * The few pages the routers serve themselves: the confirm step of an email
- * link, "check your inbox", "enter your code", and a short error page. Plain,
- * accessible HTML with no script; every value is escaped. An app replaces any of
- * them with its own look through the routers' `renderPage` option.
+ * link, "check your inbox", "enter your code", the page a second device sees
+ * after it finished a cross-device sign-in, and a short error page. Plain,
+ * accessible HTML in the person's language, every value escaped, no script but
+ * the small poller of a cross-device sign-in. An app replaces any of them with
+ * its own look through the routers' `renderPage` option.
  */
 
-export type PageName = 'confirm' | 'link-sent' | 'otp-sent' | 'error';
+/** Which page: see {@link PageData} for what each is given. */
+export type PageName = 'confirm' | 'link-sent' | 'otp-sent' | 'signed-in-elsewhere' | 'error';
 
-/** What a page is rendered with. */
+/** What a page is rendered with. Every page gets `messages`; the rest depends on the page. */
 export interface PageData {
-  /** Where the page's form posts to (confirm, otp-sent). */
+  /** The request's language: `lang`, `dir` and `t(key, values)` for your own templates. */
+  messages: Messages;
+  /** Where the page's main form posts to (confirm, otp-sent; link-sent with an emailed code). */
   action?: string;
-  /** Hidden form fields (the confirm page carries the link's token). */
+  /** Hidden fields of the main form (the confirm page carries the link's token and flow). */
   hidden?: Record<string, string>;
-  /** Where "resend" posts to (otp-sent). */
+  /**
+   * confirm: whether this browser asked for the link (`'this-browser'`), another
+   * did (`'other-browser'`: say so, focus nothing, ask for a deliberate choice),
+   * or another did and `linkBinding: 'same-browser'` forbids signing in here (`'refused'`).
+   */
+  binding?: 'this-browser' | 'other-browser' | 'refused';
+  /** confirm: the cross-device sign-in this link can finish on the device that asked. */
+  crossDevice?: {
+    /** When and on what kind of browser it was asked for. */
+    requestedAt: Date;
+    browser: string;
+    /** Where the number form posts to (it also carries `hidden`). */
+    action: string;
+  };
+  /** otp-sent: where "send a new code" posts to (with `resend=1`). */
   resendAction?: string;
-  /** The short, uniform message to show (error). */
+  /** otp-sent: where "call me instead" posts to (with `resend=1&voice=1`), when voice codes are on. */
+  voiceAction?: string;
+  /** otp-sent: seconds until a new code may be asked for. */
+  waitSeconds?: number;
+  /** otp-sent: the code is read out by a voice call. */
+  voice?: boolean;
+  /** link-sent: the number to type on the other device (`crossDevice: true`). */
+  match?: string;
+  /** link-sent: where the page polls whether the other device finished (`GET`, JSON). */
+  statusUrl?: string;
+  /** link-sent: the cross-device state when the page was rendered. */
+  status?: 'pending' | 'signed_in' | 'expired' | 'none';
+  /** error: the short, uniform message to show. */
   message?: string;
-  /** A stable code for the message (error). */
+  /** error: its stable code. */
   code?: string;
+  /** error: "send me a new link/code" for this browser's sign-in in progress. */
+  resend?: {
+    action: string;
+    hidden: Record<string, string>;
+    channel: 'email' | 'sms';
+    /** Where it would go, masked (`a***@example.com`). */
+    recipient: string;
+  };
+  /** error: the app's sign-in page, when there is nothing to resend. */
+  signInPath?: string;
 }
 
 /** Renders one of the routers' pages; replaceable per router. */
@@ -36,77 +80,25 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const STYLE =
-  'body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}' +
-  'button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #1f4fd1;background:#1f4fd1;color:#fff;cursor:pointer}' +
-  'button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}' +
-  'input{font:inherit;padding:.5rem;border:1px solid #767676;border-radius:.3rem;width:10rem;letter-spacing:.2em}' +
-  '.secondary{background:#fff;color:#1f4fd1}';
+const POLL_SCRIPT_HASH = `'sha256-${createHash('sha256').update(POLL_SCRIPT).digest('base64')}'`;
 
-function layout(title: string, body: string): string {
-  return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<meta name="referrer" content="no-referrer">' +
-    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
-    `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`
-  );
+/**
+ * The default renderer. Its Content-Security-Policy allows nothing but the
+ * pages' inline style and poller, and form posts to this site and to the
+ * origins of `allowedRedirectUrls` (a form's redirect is held to `form-action`
+ * too, so a permitted off-site `returnTo` would otherwise end in a blocked page
+ * after the token was spent).
+ */
+export function builtInPages(settings: { formActionOrigins: readonly string[] }): PageRenderer {
+  const formAction = ["'self'", ...settings.formActionOrigins].join(' ');
+  const policy =
+    `default-src 'none'; style-src 'unsafe-inline'; script-src ${POLL_SCRIPT_HASH}; ` +
+    `connect-src 'self'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`;
+  return function renderBuiltInPage(page, data, res) {
+    res.setHeader('Content-Security-Policy', policy);
+    res.type('html').send(pageBody(page, data));
+  };
 }
-
-function hiddenFields(hidden: Record<string, string> = {}): string {
-  return Object.entries(hidden)
-    .map(
-      ([name, value]) =>
-        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
-    )
-    .join('');
-}
-
-function pageHtml(page: PageName, data: PageData): string {
-  switch (page) {
-    case 'confirm':
-      return layout(
-        'Sign in',
-        '<p>Press the button to finish signing in on this device.</p>' +
-          `<form method="post" action="${escapeHtml(data.action ?? '')}">${hiddenFields(data.hidden)}` +
-          '<button type="submit" autofocus>Sign in</button></form>',
-      );
-    case 'link-sent':
-      return layout(
-        'Check your inbox',
-        '<p role="status">If an account matches, we have sent it a sign-in link. ' +
-          'It works once; open it on this device.</p>',
-      );
-    case 'otp-sent':
-      return layout(
-        'Enter your code',
-        '<p role="status">If an account matches, we have sent a code by SMS.</p>' +
-          `<form method="post" action="${escapeHtml(data.action ?? '')}">` +
-          '<label for="otp">Code</label> <input id="otp" name="otp" inputmode="numeric" ' +
-          'autocomplete="one-time-code" required autofocus> <button type="submit">Sign in</button></form>' +
-          (data.resendAction
-            ? `<form method="post" action="${escapeHtml(data.resendAction)}"><p>` +
-              '<button type="submit" class="secondary" name="resend" value="1">Send a new code</button></p></form>'
-            : ''),
-      );
-    case 'error':
-      return layout(
-        'Sign-in problem',
-        `<p role="alert">${escapeHtml(data.message ?? 'Something went wrong.')}</p>`,
-      );
-  }
-}
-
-/** The default renderer: the built-in pages above. */
-export const renderBuiltInPage: PageRenderer = (page, data, res) => {
-  // The built-in pages need nothing but their inline style; an app's own renderer
-  // keeps its own Content-Security-Policy (helmet's, with its stylesheets).
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  res.type('html').send(pageHtml(page, data));
-};
 
 /**
  * Headers for every page the routers render: never cached (the confirm page

@@ -1,32 +1,29 @@
 import type { Request } from 'express';
-import { InvalidInputError, PasswordlessError } from '../loginradius/errors';
+import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
 
 /**
  * Reads the small, flat form or JSON bodies the routers accept. Anything else is
- * refused before any upstream call: bodies over the size limit (413), non-objects,
+ * refused before any upstream call: bodies over the size limit (413) however they
+ * arrived and whoever parsed them, a charset other than UTF-8 (415), non-objects,
  * arrays or objects where strings belong, `__proto__`/`constructor`/`prototype`
  * keys, and text that was not valid UTF-8 (decoders turn it into U+FFFD).
  */
-
-/** Refused because the body is larger than the router's limit. */
-export class BodyTooLargeError extends PasswordlessError {
-  constructor(limit: number) {
-    super('INVALID_INPUT', `The request body is larger than ${limit} bytes`, 413);
-  }
-}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The request body as a map of optional strings, or an error. */
 export function readFlatBody(req: Request, maxBytes: number): Map<string, string> {
-  const length = Number(req.headers['content-length'] ?? 0);
-  if (Number.isFinite(length) && length > maxBytes) throw new BodyTooLargeError(maxBytes);
+  checkCharset(req);
+  const declared = req.headers['content-length'];
+  const length = declared === undefined ? Number.NaN : Number(declared);
+  if (length > maxBytes) throw new PayloadTooLargeError(maxBytes);
   const body: unknown = (req as { body?: unknown }).body;
   const fields = new Map<string, string>();
   if (body === undefined || body === null || body === '') return fields;
   if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
     throw new InvalidInputError('body', 'must be a JSON object or a form');
   }
+  let bytes = 0;
   for (const key of Object.keys(body)) {
     if (FORBIDDEN_KEYS.has(key)) throw new InvalidInputError('body', `may not hold a "${key}" key`);
     const value = (body as Record<string, unknown>)[key];
@@ -36,9 +33,26 @@ export function readFlatBody(req: Request, maxBytes: number): Map<string, string
     }
     if (value.includes('\uFFFD'))
       throw new InvalidInputError(key.slice(0, 40), 'is not valid UTF-8');
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(value) + 2;
     fields.set(key, value);
   }
+  // A chunked body has no Content-Length, and the app's own parser (with a larger
+  // limit) may have read it already: the fields it held are then what is counted.
+  if (Number.isNaN(length) && bytes > maxBytes) throw new PayloadTooLargeError(maxBytes);
   return fields;
+}
+
+/**
+ * Only UTF-8 is read: a form in ISO-8859-1 or JSON in UTF-16 would be decoded
+ * by the body parsers into something else than what the browser meant.
+ */
+function checkCharset(req: Request): void {
+  const type = req.headers['content-type'];
+  if (typeof type !== 'string') return;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new UnsupportedMediaTypeError(`the charset is "${charset.slice(0, 20)}", not UTF-8`);
+  }
 }
 
 /** A single query-string value, refusing repeated parameters and nested objects. */

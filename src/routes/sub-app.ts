@@ -1,7 +1,12 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { InvalidInputError, PasswordlessError } from '../loginradius/errors';
+import {
+  InvalidInputError,
+  PasswordlessError,
+  PayloadTooLargeError,
+  SetupError,
+  UnsupportedMediaTypeError,
+} from '../errors';
 import { sessionOf } from '../session';
-import { BodyTooLargeError } from './request-body';
 
 /**
  * The routers are small Express sub-apps rather than bare Routers for one reason:
@@ -39,12 +44,7 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
     } catch (error) {
       // A mounting mistake, not a runtime fault: hand it to the app's error handler
       // with a message that says what to mount.
-      const misconfigured = new Error(`${factory}: ${(error as Error).message}`);
-      Object.defineProperty(misconfigured, 'code', {
-        value: 'ERR_PASSWORDLESS_SESSION',
-        enumerable: true,
-      });
-      next(misconfigured);
+      next(new SetupError('ERR_PASSWORDLESS_SESSION', `${factory}: ${(error as Error).message}`));
     }
   });
   return app;
@@ -64,12 +64,13 @@ export function fromBodyParserError(error: unknown): PasswordlessError | undefin
       : undefined;
   }
   if (type === 'entity.too.large')
-    return new BodyTooLargeError(Number((error as { limit?: number }).limit) || 0);
+    return new PayloadTooLargeError(Number((error as { limit?: number }).limit) || 0);
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return new UnsupportedMediaTypeError(`body-parser refused it (${type})`);
+  }
   if (
     [
       'entity.parse.failed',
-      'charset.unsupported',
-      'encoding.unsupported',
       'entity.verify.failed',
       'parameters.too.many',
       'request.size.invalid',
@@ -108,7 +109,8 @@ function checkSessionMiddleware(factory: string, parent: unknown): void {
   const hasExpressSession = names.includes('session');
   const hasCookieSession = names.some((name) => /^_?cookieSession$/.test(name));
   if (hasCookieSession && !hasExpressSession) {
-    throw new TypeError(
+    throw new SetupError(
+      'ERR_PASSWORDLESS_SESSION',
       `${factory}: cookie-session is mounted, but passwordless login needs a session that can ` +
         'regenerate its id at login and be destroyed at logout (req.session.regenerate/save/destroy). ' +
         'Use express-session instead, with a store such as connect-redis in production.',

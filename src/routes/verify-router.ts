@@ -1,292 +1,211 @@
-import type { Express, NextFunction, Request, Response } from 'express';
-import passportModule from 'passport';
-import { ipKeyGenerator } from 'express-rate-limit';
-import { emitter, failureEvent } from '../events';
-import {
-  PasswordlessError,
-  RateLimitedError,
-  SessionError,
-  VerifyFailedError,
-} from '../loginradius/errors';
+import { timingSafeEqual } from 'node:crypto';
+import type { Express, Request, Response } from 'express';
+import { CrossDeviceRecords } from '../cross-device';
+import { RateLimitedError, VerifyFailedError } from '../errors';
+import { Limit } from '../limits';
 import { checkToken } from '../loginradius/validation';
-import { Limit, memoryStores } from '../limits';
-import { DEFAULT_STRATEGY_NAME, type PasswordlessFailure } from '../strategy';
-import { markSignedIn, pendingFlowOf, publicUser, signOutLocally } from '../session';
-import { answerFailure } from './answers';
-import { checkCrossSite, originSet } from './cross-site';
-import type { PassportLike, VerifyRouterOptions } from './options';
-import { renderBuiltInPage, setPageHeaders } from './pages';
-import { safeRedirect } from './redirects';
+import { signOutLocally } from '../require-login';
+import { liveFlow } from '../session';
+import { parseVerifyRouterOptions, type VerifyConfig } from './verify-config';
+import { finishOnOtherDevice, linkStatus, offerOtherDevice } from './cross-device-routes';
+import { checkCrossSite } from './cross-site';
+import { route, routerErrors } from './failure';
+import type { VerifyRouterOptions } from './options';
+import { setPageHeaders, type PageData } from './pages';
 import { queryString, readFlatBody, wantsJson } from './request-body';
-import { bounded, checkedRedirect } from './request-router';
-import { createSubApp, fromBodyParserError } from './sub-app';
+import { ipKey } from './send';
+import { authenticate, logIn } from './sign-in';
+import { createSubApp } from './sub-app';
 
 /**
  * Mounts the "callback / verify" endpoints:
  *
- * - `GET /callback?vtype=oneclicksignin&vtoken=…`: the link in the email lands
- *   here and gets a confirm page; nothing is spent (mail scanners open links).
- * - `POST /callback`: spends the token and signs in.
- * - `POST /otp/verify` with `otp`: spends the code for the phone of this
- *   session's pending flow and signs in.
+ * - `GET /callback?flow=…&vtoken=…`: the link in the email lands here and gets
+ *   a confirm page; nothing is spent (mail scanners open links).
+ * - `POST /callback`: spends the token and signs in (or, with `match`, finishes
+ *   a cross-device sign-in for the device that asked).
+ * - `POST /otp/verify` and `POST /link/verify` with `otp`: spend the code sent
+ *   by SMS (or voice call) or by email for this session's pending flow, and sign in.
+ * - `GET /link/status` (`crossDevice: true`): the device that asked waits here.
  * - `POST /logout`: ends the LoginRadius access token, then the session.
  *
  * At login the session id is regenerated and nothing from before survives but a
  * validated `returnTo`. Every verify failure gets the same status and message.
  */
 export function createVerifyRouter(options: VerifyRouterOptions): Express {
-  const config = resolveOptions(options);
+  const config = parseVerifyRouterOptions(options);
+  const context: VerifyContext = {
+    ...config,
+    verifyLimit: new Limit(
+      'verify-ip',
+      config.verifyPerIp,
+      config.verifyPerIpWindowMs,
+      config.stores,
+    ),
+    records: new CrossDeviceRecords(config.crossDeviceStore, config.stores, 3_600_000),
+  };
   const app = createSubApp('createVerifyRouter', config.maxBodyBytes);
-  const emit = emitter(options.onEvent);
-  const verifyPerIp = new Limit(
-    'verify-ip',
-    config.verifyPerIp,
-    config.verifyPerIpWindowMs,
-    config.stores,
-  );
-
-  const refuse = (
-    req: Request,
-    res: Response,
-    error: PasswordlessError,
-    channel?: 'email' | 'sms',
-  ): void => {
-    emit({ channel, ip: req.ip, ...failureEvent(error) });
-    answerFailure(req, res, error, config);
-  };
-
-  const signIn = (channel: 'email' | 'sms') =>
-    async function verifyAndSignIn(req: Request, res: Response, next: NextFunction): Promise<void> {
-      try {
-        checkCrossSite(req, config.trustedOrigins);
-        const body = readFlatBody(req, config.maxBodyBytes);
-        // Each route spends only its own kind of credential: the strategy also reads
-        // `vtoken` from the query string, which must not turn the code route into a
-        // second link route (nor the link route into a code route).
-        const carriesToken =
-          body.has('vtoken') || body.has('verificationToken') || req.query?.vtoken !== undefined;
-        if (channel === 'sms' ? carriesToken : body.has('otp')) {
-          throw new VerifyFailedError(
-            'malformed',
-            `a ${channel === 'sms' ? 'link token' : 'code'} was sent to the wrong route`,
-          );
-        }
-        const ipVerdict = await verifyPerIp.hit(ipKeyGenerator(req.ip ?? ''));
-        if (!ipVerdict.allowed) throw new RateLimitedError('verify-ip', ipVerdict.retryAfter);
-      } catch (error) {
-        if (error instanceof PasswordlessError) refuse(req, res, error, channel);
-        else next(error);
-        return;
-      }
-      const passport = config.passport;
-      if (passport._strategy && !passport._strategy(config.strategy)) {
-        next(
-          new Error(
-            `createVerifyRouter: no Passport strategy named "${config.strategy}" is registered; call ` +
-              'passport.use(new PasswordlessStrategy({ client }, verify)) before handling requests',
-          ),
-        );
-        return;
-      }
-      // Read before login: regenerating the session drops everything else.
-      const returnTo = safeRedirect(pendingFlowOf(req)?.returnTo, config.allowedRedirectUrls);
-      passport.authenticate(config.strategy, (error: unknown, user: unknown, info: unknown) => {
-        if (error) {
-          refuse(req, res, asPasswordlessError(error), channel);
-          return;
-        }
-        if (!user) {
-          const failure = info as Partial<PasswordlessFailure> | undefined;
-          const precise =
-            failure?.error instanceof PasswordlessError
-              ? failure.error
-              : new VerifyFailedError(String(failure?.reason ?? 'rejected'), 'sign-in failed');
-          // One status and one message for every reason; the reason goes to onEvent.
-          const uniform =
-            precise instanceof VerifyFailedError
-              ? precise
-              : precise.code === 'INVALID_INPUT' || precise.code === 'LR_ERROR'
-                ? new VerifyFailedError(
-                    String(failure?.reason ?? 'malformed'),
-                    precise.message,
-                    precise,
-                  )
-                : precise;
-          refuse(req, res, uniform, channel);
-          return;
-        }
-        login(req, res, user, channel, returnTo, next);
-      })(req, res, next);
-    };
-
-  const login = (
-    req: Request,
-    res: Response,
-    user: unknown,
-    channel: 'email' | 'sms',
-    returnTo: string | undefined,
-    next: NextFunction,
-  ): void => {
-    const logIn = (
-      req as unknown as {
-        logIn?: (user: unknown, options: object, cb: (error?: unknown) => void) => void;
-      }
-    ).logIn;
-    if (typeof logIn !== 'function') {
-      next(
-        new Error(
-          'createVerifyRouter: req.logIn is missing; mount passport.session() (passport >= 0.6) before the routers',
-        ),
-      );
-      return;
-    }
-    // keepSessionInfo: false — passport regenerates the session and keeps nothing.
-    logIn.call(req, user, { keepSessionInfo: false }, (error?: unknown) => {
-      if (error) {
-        refuse(req, res, new SessionError('could not start the signed-in session', error), channel);
-        return;
-      }
-      markSignedIn(req);
-      const uid =
-        (user as { uid?: unknown; profile?: { Uid?: unknown } }).uid ??
-        (user as { profile?: { Uid?: unknown } }).profile?.Uid;
-      emit({ type: 'login', channel, ip: req.ip, ...(typeof uid === 'string' ? { uid } : {}) });
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      if (wantsJson(req)) {
-        res
-          .status(200)
-          .json({ signedIn: true, user: publicUser(user), ...(returnTo ? { returnTo } : {}) });
-        return;
-      }
-      res.redirect(303, returnTo ?? config.successRedirect);
-    });
-  };
-
-  app.get('/callback', function confirmPage(req: Request, res: Response) {
-    setPageHeaders(res);
-    let token: string;
-    try {
-      const vtype = queryString(req, 'vtype');
-      if (vtype !== undefined && vtype.toLowerCase() !== 'oneclicksignin') {
-        throw new VerifyFailedError('malformed', 'vtype is not "oneclicksignin"');
-      }
-      token = checkToken('vtoken', queryString(req, 'vtoken'));
-    } catch (error) {
-      const failure =
-        error instanceof PasswordlessError
-          ? error
-          : new VerifyFailedError('malformed', 'unreadable link');
-      refuse(req, res, new VerifyFailedError('malformed', failure.message, failure), 'email');
-      return;
-    }
-    // Only shows a button: GET and HEAD never spend the token.
-    config.renderPage(
-      'confirm',
-      { action: `${req.baseUrl}/callback`, hidden: { vtype: 'oneclicksignin', vtoken: token } },
-      res,
-    );
-  });
-
-  app.post('/callback', signIn('email'));
-  app.post('/otp/verify', signIn('sms'));
-
-  app.post('/logout', async function logout(req: Request, res: Response, next: NextFunction) {
-    try {
-      checkCrossSite(req, config.trustedOrigins);
-    } catch (error) {
-      refuse(req, res, error as PasswordlessError);
-      return;
-    }
-    const user = (req as { user?: { accessToken?: unknown; uid?: unknown } }).user;
-    const accessToken = typeof user?.accessToken === 'string' ? user.accessToken : undefined;
-    if (accessToken) {
-      try {
-        await options.client.invalidateAccessToken(accessToken);
-      } catch (error) {
-        // LoginRadius unreachable or the token already dead: still sign out here.
-        emit({
-          type: 'upstream_error',
-          ip: req.ip,
-          error: asPasswordlessError(error),
-          reason: 'logout_invalidate_failed',
-        });
-      }
-    }
-    signOutLocally(req, (error) => {
-      if (error) {
-        next(error);
-        return;
-      }
-      const session = (req as unknown as { session?: unknown }).session as
-        { destroy?: (cb: (error?: unknown) => void) => void } | undefined;
-      const finish = (): void => {
-        res.clearCookie(config.sessionCookieName, { path: '/' });
-        res.setHeader('Cache-Control', 'no-store');
-        emit({
-          type: 'logout',
-          ip: req.ip,
-          ...(typeof user?.uid === 'string' ? { uid: user.uid } : {}),
-        });
-        if (wantsJson(req)) res.status(200).json({ signedOut: true });
-        else res.redirect(303, config.logoutRedirect);
-      };
-      if (session?.destroy) session.destroy(() => finish());
-      else finish();
-    });
-  });
-
-  app.use(function verifyRouterErrors(
-    error: unknown,
-    req: Request,
-    res: Response,
-    next: NextFunction,
-  ) {
-    const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
-    if (known) refuse(req, res, known);
-    else next(error);
-  });
-
+  app.get('/callback', route(context, confirmPage));
+  app.post('/callback', route(context, verifyLink));
+  app.post('/otp/verify', route(context, verifySmsCode));
+  app.post('/link/verify', route(context, verifyEmailCode));
+  if (config.crossDevice) app.get('/link/status', route(context, linkStatus));
+  app.post('/logout', route(context, logout));
+  app.use(routerErrors(context));
   return app;
 }
 
-function asPasswordlessError(error: unknown): PasswordlessError {
-  if (error instanceof PasswordlessError) return error;
-  return new SessionError('an unexpected error during sign-in', error);
+export interface VerifyContext extends VerifyConfig {
+  readonly verifyLimit: Limit;
+  readonly records: CrossDeviceRecords;
 }
 
-function resolveOptions(options: VerifyRouterOptions) {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('createVerifyRouter: pass an options object, { client }');
+/** GET /callback: only shows a page; GET and HEAD never spend the token. */
+async function confirmPage(config: VerifyContext, req: Request, res: Response): Promise<void> {
+  setPageHeaders(res);
+  let token: string;
+  let ref: string | undefined;
+  try {
+    // Only `vtoken` matters: LoginRadius's own templates use other `vtype`s.
+    token = checkToken('vtoken', queryString(req, 'vtoken'));
+    ref = flowRefOf(queryString(req, 'flow'));
+  } catch (error) {
+    throw new VerifyFailedError('malformed', 'unreadable link', error);
   }
-  const client = options.client as unknown as { invalidateAccessToken?: unknown };
-  if (!client || typeof client.invalidateAccessToken !== 'function') {
-    throw new TypeError('createVerifyRouter: `client` must be a LoginRadiusClient');
-  }
-  const passport = (options.passport ??
-    (passportModule as unknown as PassportLike)) as PassportLike;
-  if (!passport || typeof passport.authenticate !== 'function') {
-    throw new TypeError('createVerifyRouter: `passport` must be a Passport instance');
-  }
-  return {
-    trustedOrigins: originSet(options.trustedOrigins ?? []),
-    allowedRedirectUrls: options.allowedRedirectUrls ?? [],
-    successRedirect: checkedRedirect('successRedirect', options.successRedirect) ?? '/',
-    logoutRedirect: checkedRedirect('logoutRedirect', options.logoutRedirect) ?? '/',
-    failureRedirect: checkedRedirect('failureRedirect', options.failureRedirect),
-    strategy: options.strategy ?? DEFAULT_STRATEGY_NAME,
-    passport,
-    sessionCookieName: options.sessionCookieName ?? 'connect.sid',
-    maxBodyBytes: bounded('maxBodyBytes', options.maxBodyBytes, 4096, 256, 1_048_576),
-    verifyPerIp: bounded('verifyPerIp', options.verifyPerIp, 60, 1, 1_000_000),
-    verifyPerIpWindowMs: bounded(
-      'verifyPerIpWindowMs',
-      options.verifyPerIpWindowMs,
-      900_000,
-      1000,
-      86_400_000,
-    ),
-    stores: options.stores ?? memoryStores,
-    renderPage: options.renderPage ?? renderBuiltInPage,
+  const hidden: Record<string, string> = { vtoken: token, ...(ref ? { flow: ref } : {}) };
+  const data: PageData = {
+    messages: config.translator.for(req),
+    action: `${req.baseUrl}/callback`,
+    hidden,
   };
+  if (isOwnLink(req, ref)) {
+    data.binding = 'this-browser';
+  } else {
+    data.binding = config.linkBinding === 'same-browser' ? 'refused' : 'other-browser';
+    if (ref && config.crossDevice) await offerOtherDevice(config, req, ref, data);
+    if (data.binding === 'refused' && !data.crossDevice) {
+      res.status(401);
+      data.signInPath = config.signInPath;
+    }
+  }
+  config.renderPage('confirm', data, res);
+}
+
+/** POST /callback: spends the link's token and signs this browser in. */
+async function verifyLink(config: VerifyContext, req: Request, res: Response): Promise<void> {
+  checkCrossSite(req, config.trustedOrigins);
+  const body = readFlatBody(req, config.maxBodyBytes);
+  await countVerify(config, req);
+  const ref = flowRefOf(body.get('flow'));
+  if (body.has('match')) {
+    await finishOnOtherDevice(config, req, res, ref, body.get('match')!);
+    return;
+  }
+  const own = isOwnLink(req, ref);
+  if (!own && config.linkBinding === 'same-browser') {
+    throw new VerifyFailedError('other_browser', 'the link was requested in another browser');
+  }
+  const flow = liveFlow(req);
+  const returnTo = own ? flow?.returnTo : undefined;
+  const user = await authenticate(config, req, res, 'link');
+  if (user === undefined) return;
+  if (own && flow?.match !== undefined) await config.records.remove(req, flow.ref);
+  await logIn(config, req, res, user, 'email', returnTo);
+}
+
+/** POST /otp/verify: spends a code sent by SMS or voice call for this session's pending flow. */
+function verifySmsCode(config: VerifyContext, req: Request, res: Response): Promise<void> {
+  return verifyCode(config, req, res, 'sms');
+}
+
+/** POST /link/verify: spends a code sent by email for this session's pending flow. */
+function verifyEmailCode(config: VerifyContext, req: Request, res: Response): Promise<void> {
+  return verifyCode(config, req, res, 'email');
+}
+
+async function verifyCode(
+  config: VerifyContext,
+  req: Request,
+  res: Response,
+  credential: 'sms' | 'email',
+): Promise<void> {
+  checkCrossSite(req, config.trustedOrigins);
+  readFlatBody(req, config.maxBodyBytes);
+  await countVerify(config, req);
+  const flow = liveFlow(req);
+  const user = await authenticate(config, req, res, credential);
+  if (user === undefined) return;
+  if (flow?.match !== undefined) await config.records.remove(req, flow.ref);
+  await logIn(
+    config,
+    req,
+    res,
+    user,
+    credential === 'sms' && flow?.voice ? 'voice' : credential,
+    flow?.returnTo,
+  );
+}
+
+/** POST /logout: ends the LoginRadius access token (best effort), then the session. */
+async function logout(config: VerifyContext, req: Request, res: Response): Promise<void> {
+  checkCrossSite(req, config.trustedOrigins);
+  const user = (req as { user?: { accessToken?: unknown; uid?: unknown } }).user;
+  const accessToken = typeof user?.accessToken === 'string' ? user.accessToken : undefined;
+  if (accessToken) {
+    try {
+      await config.client.invalidateAccessToken(accessToken, {
+        originIp: config.forwardClientIp ? req.ip : undefined,
+      });
+    } catch (error) {
+      // LoginRadius unreachable or the token already dead: still sign out here.
+      config.emit({
+        type: 'upstream_error',
+        ip: req.ip,
+        error: error as Error,
+        reason: 'logout_invalidate_failed',
+      });
+    }
+  }
+  await new Promise<void>((resolve, reject) =>
+    signOutLocally(req, (error) => (error ? reject(error) : resolve())),
+  );
+  const session = (
+    req as unknown as { session?: { destroy?: (cb: (error?: unknown) => void) => void } }
+  ).session;
+  if (session?.destroy) await new Promise<void>((resolve) => session.destroy!(() => resolve()));
+  res.clearCookie(config.sessionCookieName, { path: '/' });
+  res.setHeader('Cache-Control', 'no-store');
+  config.emit({
+    type: 'logout',
+    ip: req.ip,
+    ...(typeof user?.uid === 'string' ? { uid: user.uid } : {}),
+  });
+  if (wantsJson(req)) res.status(200).json({ signedOut: true });
+  else res.redirect(303, config.logoutRedirect);
+}
+
+/** Verify attempts per client IP, links and codes together. */
+async function countVerify(config: VerifyContext, req: Request): Promise<void> {
+  const verdict = await config.verifyLimit.hit(ipKey(req));
+  if (!verdict.allowed) throw new RateLimitedError('verify-ip', verdict.retryAfter);
+}
+
+/** Whether this browser asked for the link with flow reference `ref`. */
+function isOwnLink(req: Request, ref: string | undefined): boolean {
+  const flow = liveFlow(req);
+  if (!ref || flow?.channel !== 'email') return false;
+  const a = Buffer.from(flow.ref);
+  const b = Buffer.from(ref);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The flow reference of a link. How LoginRadius joins its `vtype&vtoken` to a
+ * URL that already has a query string is not documented: if it adds a second
+ * `?`, the reference arrives as `ref?vtype=…`; only the reference is kept.
+ */
+export function flowRefOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ref = value.split('?')[0]!;
+  return /^[A-Za-z0-9_-]{16,64}$/.test(ref) ? ref : undefined;
 }

@@ -40,7 +40,9 @@ test('a person signs in with an email link from the dev mailbox and sees their p
     await saveScreenshot(page, 'check-inbox');
 
     const link = await openNewestLink(page, app.url, 'ada@example.com');
-    expect(link).toMatch(new RegExp(`^${app.url}/auth/callback\\?vtype=oneclicksignin&vtoken=`));
+    expect(link).toMatch(
+      new RegExp(`^${app.url}/auth/callback\\?flow=[\\w-]+&vtype=oneclicksignin&vtoken=`),
+    );
     expect(await page.locator('h1').textContent()).toBe('Finish signing in');
     await saveScreenshot(page, 'confirm');
 

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
-import { LoginRadiusClient, DEFAULT_BASE_URL, type UpstreamCallInfo } from '../../src/index';
+import { LoginRadiusClient, type UpstreamCallInfo } from '../../src/index';
+import { DEFAULT_BASE_URL } from '../../src/loginradius/client-options';
 import { startClientFixture } from '../support/emulator';
 
 test('apiKey is required, with a TypeError that says what to pass', () => {

@@ -42,7 +42,7 @@ describe('on the embedded emulator (no API key)', () => {
     expect(code).toBeGreaterThan(0);
     expect(link).toBeGreaterThan(code);
     expect(page.text).toMatch(
-      /href="http:\/\/localhost:\d+\/auth\/callback\?vtype=oneclicksignin&amp;vtoken=[0-9a-f]+"/,
+      /href="http:\/\/localhost:\d+\/auth\/callback\?flow=[\w-]+&amp;vtype=oneclicksignin&amp;vtoken=[0-9a-f]+"/,
     );
     expect(page.text).toMatch(/class="code" aria-label="Code">\d{6}</);
   });

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { latestOtp, startTestApp, type TestApp } from '../support/test-app';
-import { safeRedirect } from '../../src/routes/redirects';
+import { safeRedirect } from '../../src/redirects';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -12,6 +12,14 @@ function phones(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `+1415555${String(1000 + i).padStart(4, '0')}`);
 }
 
+/**
+ * Emulator accounts for the numbers: the budgets count only SMS LoginRadius
+ * accepted (item 29), so these sends must go to real accounts.
+ */
+function accountsFor(numbers: string[]): { testPhones: Record<string, string> } {
+  return { testPhones: Object.fromEntries(numbers.map((phone) => [phone, '123456'])) };
+}
+
 test('a number outside the allowed calling codes is refused before any upstream call', async () => {
   const t = await startTestApp({ requestRouter: { allowedCallingCodes: ['1'] } });
   try {
@@ -26,9 +34,12 @@ test('a number outside the allowed calling codes is refused before any upstream 
 });
 
 test('the per-IP daily SMS budget refuses with 429 once spent', async () => {
-  const t = await startTestApp({ requestRouter: { limits: { smsPerIpPerDay: 3 } } });
+  const numbers = phones(5);
+  const t = await startTestApp({
+    requestRouter: { limits: { smsPerIpPerDay: 3 } },
+    emulator: accountsFor(numbers),
+  });
   try {
-    const numbers = phones(5);
     for (const phone of numbers.slice(0, 3))
       await request(t.app).post('/auth/otp').send({ phone }).expect(200);
     const refused = await request(t.app).post('/auth/otp').send({ phone: numbers[3] });
@@ -44,10 +55,13 @@ test('the per-IP daily SMS budget refuses with 429 once spent', async () => {
 });
 
 test('the global daily SMS budget caps all IPs together', async () => {
-  const t = await startTestApp({ requestRouter: { limits: { smsPerDay: 2 } } });
+  const numbers = phones(3);
+  const t = await startTestApp({
+    requestRouter: { limits: { smsPerDay: 2 } },
+    emulator: accountsFor(numbers),
+  });
   t.app.set('trust proxy', true);
   try {
-    const numbers = phones(3);
     await request(t.app)
       .post('/auth/otp')
       .set('X-Forwarded-For', '203.0.113.1')

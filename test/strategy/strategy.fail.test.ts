@@ -53,11 +53,11 @@ test('a verify callback returning false fails the login', async () => {
   expect(outcome).toMatchObject({ kind: 'fail', challenge: { reason: 'rejected' } });
 });
 
-test('a vtype other than oneclicksignin fails without calling LoginRadius', async () => {
+test('the vtype is ignored: only the token decides', async () => {
   f.emulator.resetCalls();
   const outcome = await run(strategy, {
-    body: { vtype: 'reset', vtoken: '0123456789abcdef0123456789abcdef' },
+    body: { vtype: 'emailverification', vtoken: 'fedcba9876543210fedcba9876543210' },
   });
-  expect(outcome).toMatchObject({ kind: 'fail', challenge: { reason: 'malformed' } });
-  expect(f.emulator.calls.total).toBe(0);
+  expect(outcome).toMatchObject({ kind: 'fail', challenge: { reason: 'invalid' } });
+  expect(f.emulator.calls.verifyEmailToken).toBe(1);
 });

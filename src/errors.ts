@@ -1,15 +1,45 @@
 /**
- * Every error this package raises. Each has a stable `code`, a message a developer
- * can act on, and never a secret (API key, access token, verification token, OTP):
- * upstream texts are redacted before they are kept, and causes are reduced to
- * their name and code.
+ * Every error this package raises, and the one table that says what each kind
+ * means to a browser (status, public code, message) and to the app (event).
  *
+ * Each error has a stable `code`, a message a developer can act on, and never a
+ * secret (API key, access token, verification token, code): upstream texts are
+ * redacted before they are kept, and causes are reduced to their name and code.
  * `instanceof` is answered by a `Symbol.for` brand rather than the prototype
  * chain, so it keeps working when an app loads two copies of this package (its
  * ESM and CommonJS builds, or two versions), as undici does for its errors.
+ *
+ * LoginRadius's own `ErrorCode` catalogue is not here: it is in
+ * `loginradius/error-codes.ts`. This file is longer than the others on purpose:
+ * every error of the package and the table of what each means, read together.
  */
+import type { PasswordlessEventType } from './events';
+import type { MessageKey } from './locales/catalogue';
 
 const BRAND = Symbol.for('passport-loginradius-passwordless.error');
+
+/** The codes browsers and JSON clients see, in `{ error: { code, message } }`. */
+export type PublicErrorCode =
+  | 'INVALID_INPUT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'CROSS_SITE_REQUEST'
+  | 'VERIFY_FAILED'
+  | 'UNAVAILABLE'
+  | 'TIMEOUT';
+
+/** What one kind of error means outside the server. */
+export interface FailureKind {
+  /** The HTTP status the browser gets. */
+  readonly status: number;
+  /** The code the browser gets. */
+  readonly publicCode: PublicErrorCode;
+  /** The catalogue key of the short message the browser gets. */
+  readonly message: MessageKey;
+  /** The `onEvent` type that reports it. */
+  readonly event: PasswordlessEventType;
+}
 
 /** Every `code` a {@link PasswordlessError} can carry; stable across releases. */
 export type PasswordlessErrorCode =
@@ -20,30 +50,64 @@ export type PasswordlessErrorCode =
   | 'LR_BAD_RESPONSE'
   | 'LR_CIRCUIT_OPEN'
   | 'INVALID_INPUT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'CROSS_SITE_REQUEST'
   | 'VERIFY_FAILED'
   | 'SESSION_ERROR'
   | 'STORE_UNAVAILABLE';
 
+function kind(
+  status: number,
+  publicCode: PublicErrorCode,
+  message: MessageKey,
+  event: PasswordlessEventType,
+): FailureKind {
+  return { status, publicCode, message, event };
+}
+
+/**
+ * The table. One message per public code, the same for every cause of that
+ * code (an unknown account and a wrong code look alike); never the upstream's text.
+ */
+export const FAILURES: Readonly<Record<PasswordlessErrorCode, FailureKind>> = {
+  LR_ERROR: kind(401, 'VERIFY_FAILED', 'error.verifyFailed', 'login_failed'),
+  LR_RATE_LIMITED: kind(429, 'RATE_LIMITED', 'error.rateLimited', 'upstream_error'),
+  LR_TIMEOUT: kind(504, 'TIMEOUT', 'error.unavailable', 'upstream_error'),
+  LR_UNAVAILABLE: kind(503, 'UNAVAILABLE', 'error.unavailable', 'upstream_error'),
+  LR_BAD_RESPONSE: kind(503, 'UNAVAILABLE', 'error.unavailable', 'upstream_error'),
+  LR_CIRCUIT_OPEN: kind(503, 'UNAVAILABLE', 'error.unavailable', 'upstream_error'),
+  INVALID_INPUT: kind(400, 'INVALID_INPUT', 'error.invalidInput', 'invalid_input'),
+  PAYLOAD_TOO_LARGE: kind(413, 'PAYLOAD_TOO_LARGE', 'error.payloadTooLarge', 'invalid_input'),
+  UNSUPPORTED_MEDIA_TYPE: kind(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'error.unsupportedMediaType',
+    'invalid_input',
+  ),
+  RATE_LIMITED: kind(429, 'RATE_LIMITED', 'error.rateLimited', 'rate_limited'),
+  CROSS_SITE_REQUEST: kind(403, 'CROSS_SITE_REQUEST', 'error.crossSite', 'cross_site_refused'),
+  VERIFY_FAILED: kind(401, 'VERIFY_FAILED', 'error.verifyFailed', 'login_failed'),
+  SESSION_ERROR: kind(503, 'UNAVAILABLE', 'error.unavailable', 'store_error'),
+  STORE_UNAVAILABLE: kind(503, 'UNAVAILABLE', 'error.unavailable', 'store_error'),
+};
+
 /** The base class: `err.code` tells which kind it is. */
 export class PasswordlessError extends Error {
   /** Which kind of error this is; stable across releases. */
   readonly code: PasswordlessErrorCode;
-  /** The HTTP status the routers answer the browser with for this error. */
-  readonly httpStatus: number;
 
-  constructor(
-    code: PasswordlessErrorCode,
-    message: string,
-    httpStatus: number,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: PasswordlessErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.httpStatus = httpStatus;
     Object.defineProperty(this, BRAND, { value: true });
     Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false });
+  }
+
+  /** The HTTP status the routers answer the browser with for this error. */
+  get httpStatus(): number {
+    return FAILURES[this.code].status;
   }
 
   /**
@@ -59,11 +123,8 @@ export class PasswordlessError extends Error {
 
   /** The error as JSON for logs: name, code, message and own properties, never a cause. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-    };
+    const json: Record<string, unknown> = { name: this.name, code: this.code };
+    json.message = this.message;
     for (const [key, value] of Object.entries(this)) {
       if (key !== 'cause') json[key] = value;
     }
@@ -94,7 +155,6 @@ export class LoginRadiusError extends PasswordlessError {
       'LR_ERROR',
       `LoginRadius refused ${fields.operation}: ErrorCode ${fields.errorCode} (HTTP ${fields.statusCode})` +
         (fields.upstreamMessage ? `: ${fields.upstreamMessage}` : ''),
-      400,
     );
     this.errorCode = fields.errorCode;
     this.upstreamMessage = fields.upstreamMessage;
@@ -110,12 +170,8 @@ export class LoginRadiusRateLimitError extends PasswordlessError {
   readonly retryAfter: number | undefined;
 
   constructor(operation: string, retryAfter: number | undefined) {
-    super(
-      'LR_RATE_LIMITED',
-      `LoginRadius rate-limited ${operation} (HTTP 429)` +
-        (retryAfter === undefined ? '' : `; retry after ${retryAfter} s`),
-      429,
-    );
+    const wait = retryAfter === undefined ? '' : `; retry after ${retryAfter} s`;
+    super('LR_RATE_LIMITED', `LoginRadius rate-limited ${operation} (HTTP 429)${wait}`);
     this.retryAfter = retryAfter;
   }
 }
@@ -131,7 +187,6 @@ export class LoginRadiusTimeoutError extends PasswordlessError {
       'LR_TIMEOUT',
       `LoginRadius did not answer ${operation} within ${timeoutMs} ms (connect, headers and body); ` +
         'raise the client `timeout` option if your network is slow',
-      504,
     );
     this.timeoutMs = timeoutMs;
   }
@@ -144,7 +199,7 @@ export class LoginRadiusUnavailableError extends PasswordlessError {
   readonly statusCode: number | undefined;
 
   constructor(operation: string, detail: string, statusCode?: number, cause?: unknown) {
-    super('LR_UNAVAILABLE', `LoginRadius is unavailable for ${operation}: ${detail}`, 503, {
+    super('LR_UNAVAILABLE', `LoginRadius is unavailable for ${operation}: ${detail}`, {
       cause: sanitizeCause(cause),
     });
     this.statusCode = statusCode;
@@ -171,7 +226,6 @@ export class LoginRadiusBadResponseError extends PasswordlessError {
     super(
       'LR_BAD_RESPONSE',
       `LoginRadius gave an unusable answer to ${operation} (HTTP ${statusCode}): ${detail}`,
-      502,
     );
     this.reason = reason;
     this.statusCode = statusCode;
@@ -189,7 +243,6 @@ export class CircuitOpenError extends PasswordlessError {
       'LR_CIRCUIT_OPEN',
       `Not calling LoginRadius for ${operation}: the circuit breaker is open after repeated ` +
         `failures; it lets one probe through in ${retryAfter} s`,
-      503,
     );
     this.retryAfter = retryAfter;
   }
@@ -202,21 +255,42 @@ export class InvalidInputError extends PasswordlessError {
   readonly field: string;
 
   constructor(field: string, problem: string) {
-    super('INVALID_INPUT', `Invalid ${field}: ${problem}`, 400);
+    super('INVALID_INPUT', `Invalid ${field}: ${problem}`);
     this.field = field;
+  }
+}
+
+/** A request body larger than the router's limit (PAYLOAD_TOO_LARGE). */
+export class PayloadTooLargeError extends PasswordlessError {
+  static readonly brandCode = 'PAYLOAD_TOO_LARGE';
+  /** The limit, in bytes. */
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`);
+    this.limit = limit;
+  }
+}
+
+/** A request body in a charset other than UTF-8 (UNSUPPORTED_MEDIA_TYPE). */
+export class UnsupportedMediaTypeError extends PasswordlessError {
+  static readonly brandCode = 'UNSUPPORTED_MEDIA_TYPE';
+
+  constructor(detail: string) {
+    super('UNSUPPORTED_MEDIA_TYPE', `Refused the request body: ${detail}`);
   }
 }
 
 /** One of this package's own limits refused the request (RATE_LIMITED). */
 export class RateLimitedError extends PasswordlessError {
   static readonly brandCode = 'RATE_LIMITED';
-  /** Which limit: `cooldown`, `ip`, `sms_ip_daily`, `sms_global_daily`, `verify_attempts`... */
+  /** Which limit: `cooldown`, `send-ip`, `sms-ip-daily`, `sms-global-daily`, `verify-ip`... */
   readonly limit: string;
   /** Seconds until the limit lets this request through again. */
   readonly retryAfter: number;
 
   constructor(limit: string, retryAfter: number) {
-    super('RATE_LIMITED', `Refused by the ${limit} limit; retry after ${retryAfter} s`, 429);
+    super('RATE_LIMITED', `Refused by the ${limit} limit; retry after ${retryAfter} s`);
     this.limit = limit;
     this.retryAfter = retryAfter;
   }
@@ -227,7 +301,7 @@ export class CrossSiteRequestError extends PasswordlessError {
   static readonly brandCode = 'CROSS_SITE_REQUEST';
 
   constructor(detail: string) {
-    super('CROSS_SITE_REQUEST', `Refused a cross-site request: ${detail}`, 403);
+    super('CROSS_SITE_REQUEST', `Refused a cross-site request: ${detail}`);
   }
 }
 
@@ -238,17 +312,17 @@ export class VerifyFailedError extends PasswordlessError {
   readonly reason: string;
 
   constructor(reason: string, detail: string, cause?: unknown) {
-    super('VERIFY_FAILED', `Sign-in failed (${reason}): ${detail}`, 401, { cause });
+    super('VERIFY_FAILED', `Sign-in failed (${reason}): ${detail}`, { cause });
     this.reason = reason;
   }
 }
 
-/** The session store failed, or the session middleware cannot do what login needs. */
+/** The session store failed (SESSION_ERROR). */
 export class SessionError extends PasswordlessError {
   static readonly brandCode = 'SESSION_ERROR';
 
   constructor(detail: string, cause?: unknown) {
-    super('SESSION_ERROR', `Session problem: ${detail}`, 503, { cause: sanitizeCause(cause) });
+    super('SESSION_ERROR', `Session problem: ${detail}`, { cause: sanitizeCause(cause) });
   }
 }
 
@@ -257,9 +331,31 @@ export class StoreUnavailableError extends PasswordlessError {
   static readonly brandCode = 'STORE_UNAVAILABLE';
 
   constructor(detail: string, cause?: unknown) {
-    super('STORE_UNAVAILABLE', `The limits store is unavailable: ${detail}`, 503, {
+    super('STORE_UNAVAILABLE', `The limits store is unavailable: ${detail}`, {
       cause: sanitizeCause(cause),
     });
+  }
+}
+
+/** The codes of {@link SetupError}. */
+export type SetupErrorCode =
+  'ERR_PASSWORDLESS_OPTIONS' | 'ERR_PASSWORDLESS_SESSION' | 'ERR_PASSWORDLESS_PASSPORT';
+
+/**
+ * A mistake in how the package is set up, not a problem of the person signing
+ * in: bad options (thrown by the constructor or factory), or a missing session
+ * middleware or Passport setup (passed to `next(err)` by the first request that
+ * meets it). A `TypeError`, as Node's own option errors are; its message says
+ * what to change.
+ */
+export class SetupError extends TypeError {
+  /** `ERR_PASSWORDLESS_OPTIONS`, `ERR_PASSWORDLESS_SESSION` or `ERR_PASSWORDLESS_PASSPORT`. */
+  readonly code: SetupErrorCode;
+
+  constructor(code: SetupErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    Object.defineProperty(this, 'name', { value: 'SetupError', enumerable: false });
   }
 }
 
@@ -273,7 +369,7 @@ export function isPasswordlessError(value: unknown): value is PasswordlessError 
  * message, so nothing that error carried by reference (sockets, request options
  * with URLs and headers) travels with ours.
  */
-function sanitizeCause(cause: unknown): Error | undefined {
+export function sanitizeCause(cause: unknown): Error | undefined {
   if (cause === undefined || cause === null) return undefined;
   if (!(cause instanceof Error)) return new Error(String(cause));
   const copy = new Error(cause.message);
@@ -282,13 +378,4 @@ function sanitizeCause(cause: unknown): Error | undefined {
   if (typeof code === 'string')
     Object.defineProperty(copy, 'code', { value: code, enumerable: true });
   return copy;
-}
-
-/** Replaces each secret found in `text` by `[redacted]`. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
-  }
-  return result;
 }

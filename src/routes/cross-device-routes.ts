@@ -1,0 +1,144 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { BrowserKind } from '../cross-device';
+import { VerifyFailedError } from '../errors';
+import type { Messages } from '../i18n';
+import { safeRedirect } from '../redirects';
+import { storedFlow } from '../session';
+import { answerFailure } from './failure';
+import { setPageHeaders, type PageData } from './pages';
+import { queryString, wantsJson } from './request-body';
+import { authenticate, startSession, uidOf } from './sign-in';
+import { crossDeviceStatus } from './status';
+import type { VerifyContext } from './verify-router';
+
+/**
+ * Cross-device sign-in, the verify router's side. Device B opened a link asked
+ * for on device A: B's confirm page offers to finish on A once the person types
+ * the number A shows (one try; a wrong number spends nothing and ends the path);
+ * B's verify keeps the user for A, never in B's session; A, polling
+ * `GET /link/status`, is signed in by the answer that first sees it finished.
+ * The number is why this is safe: someone who starts a sign-in as you cannot
+ * see it on your screen, so your click alone cannot sign them in.
+ */
+
+/** Adds the "finish on the device that asked" offer to B's confirm page, while A's flow waits. */
+export async function offerOtherDevice(
+  config: VerifyContext,
+  req: Request,
+  ref: string,
+  data: PageData,
+): Promise<void> {
+  const record = await config.records.read(req, ref);
+  if (!record || record.state !== 'pending') return;
+  data.crossDevice = {
+    requestedAt: new Date(record.requestedAt),
+    browser: describeBrowser(data.messages, record.browser),
+    action: `${req.baseUrl}/callback`,
+  };
+}
+
+/** POST /callback with `match`: B finishes the sign-in for A. */
+export async function finishOnOtherDevice(
+  config: VerifyContext,
+  req: Request,
+  res: Response,
+  ref: string | undefined,
+  match: string,
+): Promise<void> {
+  const refuse = (reason: string, detail: string): void => {
+    const error = new VerifyFailedError(reason, detail);
+    config.emit({ type: 'cross_device_refused', channel: 'email', ip: req.ip, reason, error });
+    answerFailure(config, req, res, error, { channel: 'email' });
+  };
+  if (!config.crossDevice || !ref) {
+    refuse('no_pending_flow', 'no cross-device sign-in to finish');
+    return;
+  }
+  const record = await config.records.read(req, ref);
+  if (!record || record.state !== 'pending') {
+    refuse('no_pending_flow', 'the cross-device sign-in is over or never was');
+    return;
+  }
+  if (!(await config.records.claimTry(ref))) {
+    refuse('second_try', 'the number was already tried once');
+    return;
+  }
+  if (!sameNumber(record.match, match)) {
+    await config.records.end(req, ref, record);
+    refuse('wrong_number', 'the number typed is not the one the other device shows');
+    return;
+  }
+  let user: unknown;
+  try {
+    user = await authenticate(config, req, res, 'link');
+  } catch (error) {
+    await config.records.end(req, ref, record);
+    throw error;
+  }
+  if (user === undefined) {
+    await config.records.end(req, ref, record);
+    return;
+  }
+  await config.records.complete(req, ref, record, user);
+  const uid = uidOf(user);
+  config.emit({
+    type: 'cross_device_login',
+    channel: 'email',
+    ip: req.ip,
+    ...(uid ? { uid } : {}),
+  });
+  res.setHeader('Cache-Control', 'no-store');
+  if (wantsJson(req)) {
+    res.status(200).json({ signedIn: false, completedOn: 'other-device' });
+    return;
+  }
+  setPageHeaders(res);
+  config.renderPage('signed-in-elsewhere', { messages: config.translator.for(req) }, res);
+}
+
+/**
+ * GET /link/status: device A waits. The answer that first sees B finished signs
+ * A in (new session id, the user stored as on any login, the flow gone).
+ */
+export async function linkStatus(
+  config: VerifyContext,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  res.setHeader('Cache-Control', 'no-store');
+  const flow = storedFlow(req);
+  let status = await crossDeviceStatus(config.records, req, flow);
+  if (status === 'signed_in' && flow) {
+    const record = await config.records.read(req, flow.ref);
+    if (record?.state === 'signed_in' && (await config.records.claimPickup(flow.ref))) {
+      await config.records.remove(req, flow.ref);
+      const target =
+        safeRedirect(flow.returnTo, config.allowedRedirectUrls) ?? config.successRedirect;
+      await startSession(config, req, record.user, 'email');
+      if (wantsJson(req)) res.status(200).json({ status: 'signed_in', returnTo: target });
+      else res.redirect(303, target);
+      return;
+    }
+    status = 'pending';
+  }
+  if (wantsJson(req)) {
+    res.status(200).json({ status });
+    return;
+  }
+  const back = safeRedirect(queryString(req, 'back'));
+  res.redirect(303, back ?? `${req.baseUrl}/link/sent`);
+}
+
+function sameNumber(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given.trim());
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function describeBrowser(messages: Messages, kind: BrowserKind): string {
+  if (kind.name && kind.system) {
+    return messages.t('page.crossDevice.browserOn', { browser: kind.name, system: kind.system });
+  }
+  return kind.name ?? kind.system ?? messages.t('page.crossDevice.unknownBrowser');
+}

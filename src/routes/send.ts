@@ -1,0 +1,133 @@
+import type { Request, Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { LoginRadiusError, LoginRadiusRateLimitError, RateLimitedError } from '../errors';
+import { Limit } from '../limits';
+import { misconfiguredSetting } from '../loginradius/error-reasons';
+import type { RequestConfig } from './request-config';
+
+/**
+ * What every send shares: the limits spent before it, the uniform answer after
+ * it whatever LoginRadius said, and the counters given back when nothing went out.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The request router's limits, one counter each. */
+export class SendLimits {
+  readonly perIp: Limit;
+  readonly cooldown: Limit;
+  readonly smsPerIp: Limit;
+  readonly smsGlobal: Limit;
+
+  constructor(config: RequestConfig) {
+    this.perIp = new Limit('send-ip', config.perIp, config.perIpWindowMs, config.stores);
+    this.cooldown = new Limit('cooldown', 1, config.cooldownMs, config.stores);
+    this.smsPerIp = new Limit('sms-ip-daily', config.smsPerIpPerDay, DAY_MS, config.stores);
+    this.smsGlobal = new Limit('sms-global-daily', config.smsPerDay, DAY_MS, config.stores);
+  }
+}
+
+/** Gives back what a send spent: everything, or only what it spends only when sent. */
+export interface Refund {
+  /** LoginRadius never took the send: nothing was spent. */
+  all(): Promise<void>;
+  /** LoginRadius refused the send: the SMS budgets go back (nothing was sent), the rest stands. */
+  budgets(): Promise<void>;
+}
+
+/**
+ * Counts a hit on each limit in order. If one refuses, the earlier hits are
+ * given back (the refused one stays, which keeps its window honest) and the
+ * send is refused with 429.
+ */
+export async function spendLimits(
+  limits: SendLimits,
+  hits: readonly (readonly [Limit, string])[],
+): Promise<Refund> {
+  const taken: (readonly [Limit, string])[] = [];
+  const giveBack = async (only?: readonly Limit[]): Promise<void> => {
+    const back = only ? taken.filter(([limit]) => only.includes(limit)) : taken;
+    await Promise.all(back.map(([limit, key]) => limit.refund(key)));
+  };
+  for (const [limit, key] of hits) {
+    const verdict = await limit.hit(key);
+    if (!verdict.allowed) {
+      await giveBack();
+      throw new RateLimitedError(limit.purpose, verdict.retryAfter);
+    }
+    taken.push([limit, key]);
+  }
+  return {
+    all: () => giveBack(),
+    budgets: () => giveBack([limits.smsPerIp, limits.smsGlobal]),
+  };
+}
+
+/** The client IP as the limits key it (IPv6 by /56, as express-rate-limit does). */
+export function ipKey(req: Request): string {
+  return ipKeyGenerator(req.ip ?? '');
+}
+
+/** This browser's own cooldown key for a channel, whatever account it names. */
+export function sessionKey(req: Request, channel: 'email' | 'sms'): string {
+  return `session:${(req as unknown as { sessionID?: string }).sessionID ?? 'none'}:${channel}`;
+}
+
+/**
+ * Calls LoginRadius for a send. Its refusals (unknown, unverified, locked or
+ * blocked account, its own limits, its 429) only reach `onEvent`, so the
+ * browser's answer is the same as for a known account; a failure of LoginRadius
+ * itself gives every counter back (nothing was sent) and is answered as such.
+ */
+export async function sendUniformly(
+  config: RequestConfig,
+  req: Request,
+  channel: 'email' | 'sms' | 'voice',
+  recipient: string,
+  refund: Refund,
+  send: () => Promise<unknown>,
+): Promise<void> {
+  const base = { channel, recipient, ip: req.ip } as const;
+  try {
+    await send();
+    config.emit({ ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
+  } catch (error) {
+    if (error instanceof LoginRadiusError) {
+      await refund.budgets();
+      const setting = misconfiguredSetting(error.errorCode);
+      config.emit({
+        ...base,
+        type: setting ? 'config_error' : 'send_refused',
+        reason: String(error.errorCode),
+        ...(setting ? { setting } : {}),
+        error,
+      });
+      return;
+    }
+    if (error instanceof LoginRadiusRateLimitError) {
+      // Answered like any refusal: a 429 only for known accounts would reveal them.
+      await refund.budgets();
+      config.emit({ ...base, type: 'upstream_error', reason: 'lr_rate_limited', error });
+      return;
+    }
+    await refund.all();
+    throw error;
+  }
+}
+
+/** "Sent": the same for every account. JSON gets the cross-device number when there is one. */
+export function answerSent(
+  config: RequestConfig,
+  req: Request,
+  res: Response,
+  channel: 'email' | 'sms',
+  match: string | undefined,
+): void {
+  res.setHeader('Cache-Control', 'no-store');
+  if (req.is('application/json') || req.accepts(['html', 'json']) === 'json') {
+    res.status(200).json(match === undefined ? { sent: true } : { sent: true, match });
+    return;
+  }
+  const configured = channel === 'email' ? config.linkSentRedirect : config.otpSentRedirect;
+  res.redirect(303, configured ?? `${req.baseUrl}/${channel === 'email' ? 'link' : 'otp'}/sent`);
+}

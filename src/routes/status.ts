@@ -1,0 +1,24 @@
+import type { Request } from 'express';
+import type { CrossDeviceRecords } from '../cross-device';
+import type { PendingFlow } from '../session';
+
+/** What `GET /link/status` says about this browser's cross-device sign-in. */
+export type CrossDeviceStatus = 'pending' | 'signed_in' | 'expired' | 'none';
+
+/**
+ * The state of `flow`'s cross-device sign-in: `pending` while the other device
+ * has not finished, `signed_in` once it has (the login waits to be picked up),
+ * `expired` when the flow or its cross-device path is over (expired, or a
+ * wrong number was typed), `none` when this browser has no such sign-in.
+ */
+export async function crossDeviceStatus(
+  records: CrossDeviceRecords,
+  req: Request,
+  flow: PendingFlow | undefined,
+): Promise<CrossDeviceStatus> {
+  if (!flow || flow.channel !== 'email' || flow.match === undefined) return 'none';
+  if (Date.now() >= flow.expiresAt) return 'expired';
+  const record = await records.read(req, flow.ref);
+  if (!record || record.state === 'ended') return 'expired';
+  return record.state;
+}

@@ -1,0 +1,93 @@
+import type { LoginResult, Profile } from './loginradius/types';
+import { isObject } from './is-object';
+
+/**
+ * The signed-in user as the package stores it by default, and the one view of
+ * it that may leave the server.
+ */
+
+/** The user the default verify callback stores: the Profile and the access token. */
+export interface SessionUser {
+  uid: string;
+  profile: Profile;
+  /** The LoginRadius access token; it stays on the server. */
+  accessToken: string;
+  /** When the access token expires; a request after it is signed out. */
+  expiresAt: Date | string;
+}
+
+/**
+ * The user to store for a login: `{ uid, profile, accessToken, expiresAt }`.
+ * Use it as the strategy's verify callback when you have no user table of your own:
+ * `new PasswordlessStrategy({ client }, async (login) => toSessionUser(login))`.
+ */
+export function toSessionUser(login: LoginResult): SessionUser {
+  return {
+    uid: login.profile.Uid,
+    profile: login.profile,
+    accessToken: login.accessToken,
+    expiresAt: login.expiresAt,
+  };
+}
+
+/** The Profile keys a browser may see unless the app asks for more. */
+export const PUBLIC_PROFILE_FIELDS: readonly string[] = [
+  'Uid',
+  'FirstName',
+  'MiddleName',
+  'LastName',
+  'FullName',
+  'Email',
+  'PhoneId',
+];
+
+// Key names that hold or derive from a credential, at any depth of any object.
+const SECRET_KEY = /token|secret|password|credential|^raw$|^hash|salt|otp/i;
+
+/**
+ * What may be shown or sent to the browser of a user: for a user with a
+ * LoginRadius `profile`, its `uid` and an allowlisted projection of the Profile
+ * (`Uid`, names, `Email`, `PhoneId`, and the keys in `extraFields`); for any
+ * other shape, the object itself. Either way, every key that looks like a
+ * token, secret, password or credential is removed at every depth (a Profile's
+ * `ProviderAccessCredential.AccessToken`, `LastPasswordChangeToken`...).
+ */
+export function publicUser(
+  user: unknown,
+  extraFields: readonly string[] = [],
+): Record<string, unknown> {
+  if (!isObject(user)) return {};
+  let view: Record<string, unknown> = user;
+  if (isObject(user.profile)) {
+    const wanted = new Set([...PUBLIC_PROFILE_FIELDS, ...extraFields].map((f) => f.toLowerCase()));
+    const profile: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(user.profile)) {
+      if (wanted.has(key.toLowerCase())) profile[key] = value;
+    }
+    view = { uid: user.uid ?? user.profile.Uid, profile };
+  }
+  return withoutSecrets(view, 0) as Record<string, unknown>;
+}
+
+function withoutSecrets(value: unknown, depth: number): unknown {
+  // Deeper than any Profile: a cycle or a hostile object; show nothing of it.
+  if (depth > 16) return undefined;
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, depth + 1));
+  if (!isObject(value)) return value;
+  if (value instanceof Date) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (!SECRET_KEY.test(key)) copy[key] = withoutSecrets(inner, depth + 1);
+  }
+  return copy;
+}
+
+/** True when the user's LoginRadius access token has expired (`expiresAt` in the past). */
+export function isLoginExpired(user: unknown, now = Date.now()): boolean {
+  if (typeof user !== 'object' || user === null) return false;
+  const expiresAt = (user as { expiresAt?: unknown }).expiresAt;
+  if (expiresAt === undefined || expiresAt === null) return false;
+  const time = new Date(expiresAt as string | Date).getTime();
+  // An unreadable expiry is treated as expired: fail closed.
+  return Number.isNaN(time) || time <= now;
+}
