@@ -1,56 +1,13 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ROUTES, type Route } from './api-routes';
 import { handleControlRequest } from './control-api';
 import { LoginRadiusError, httpErrorBody } from './errors';
 import { answerWithFault } from './faults';
-import * as handlers from './handlers';
+import type { ApiReply } from './handler-types';
 import { readBody, sendJson } from './http-io';
 import { MalformedParameterError, RequestParams, parseJsonObject } from './params';
 import type { EmulatorState } from './state';
-import type { EmulatorEndpoint } from './types';
-
-interface Route {
-  endpoint: EmulatorEndpoint;
-  methods: readonly string[];
-  handler: handlers.ApiHandler;
-}
-
-// Keys are lowercase: LoginRadius runs on ASP.NET, whose routes ignore case.
-const ROUTES: ReadonlyMap<string, Route> = new Map([
-  [
-    '/identity/v2/auth/login/passwordlesslogin/email',
-    { endpoint: 'sendEmailLink', methods: ['GET'], handler: handlers.sendEmailLink },
-  ],
-  [
-    '/identity/v2/auth/login/passwordlesslogin/email/verify',
-    { endpoint: 'verifyEmailToken', methods: ['GET'], handler: handlers.verifyEmailToken },
-  ],
-  [
-    // A newer reference lists the send as POST; both are served.
-    '/identity/v2/auth/login/passwordlesslogin/otp',
-    { endpoint: 'sendPhoneOtp', methods: ['GET', 'POST'], handler: handlers.sendPhoneOtp },
-  ],
-  [
-    '/identity/v2/auth/login/passwordlesslogin/otp/verify',
-    { endpoint: 'verifyPhoneOtp', methods: ['PUT'], handler: handlers.verifyPhoneOtp },
-  ],
-  [
-    '/identity/v2/auth/access_token/validate',
-    { endpoint: 'validateAccessToken', methods: ['GET'], handler: handlers.validateAccessToken },
-  ],
-  [
-    '/identity/v2/auth/access_token/invalidate',
-    {
-      endpoint: 'invalidateAccessToken',
-      methods: ['GET'],
-      handler: handlers.invalidateAccessToken,
-    },
-  ],
-  [
-    '/identity/v2/auth/account',
-    { endpoint: 'getProfile', methods: ['GET'], handler: handlers.getProfile },
-  ],
-]);
 
 /**
  * The emulator's request listener. `signal` aborts when the emulator closes, so
@@ -143,7 +100,7 @@ function answer(
   search: string,
   rawBody: Buffer,
   authorization: string | undefined,
-): handlers.ApiReply {
+): ApiReply {
   try {
     const apiKey = new RequestParams(search).query('apikey');
     if (apiKey === undefined) throw new LoginRadiusError(922);
