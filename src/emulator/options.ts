@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { closest } from './did-you-mean';
 import { EmulatorOptionsError } from './errors';
 import { normalizePhone } from './identifiers';
 import type { SendLimitConfig } from './send-limits';
@@ -166,31 +167,4 @@ function parseTls(value: boolean | EmulatorTlsOptions): Configuration['tls'] {
     return { key: value.key, cert: value.cert };
   }
   throw new EmulatorOptionsError('`tls` must be `true` (self-signed) or `{ key, cert }` in PEM.');
-}
-
-/** The option name within two edits of `name`, for "did you mean" hints. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
