@@ -9,6 +9,7 @@ export { DEMO_ACCOUNTS } from './demo-accounts';
 export { Outbox } from './outbox';
 export { EmulatorOptionsError } from './errors';
 export type {
+  AccessTokenFormat,
   Emulator,
   EmulatorAccount,
   EmulatorAccountInput,

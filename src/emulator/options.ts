@@ -3,7 +3,12 @@ import { closest } from './did-you-mean';
 import { EmulatorOptionsError } from './errors';
 import { normalizePhone } from './identifiers';
 import type { SendLimitConfig } from './send-limits';
-import type { EmulatorAccountInput, EmulatorOptions, EmulatorTlsOptions } from './types';
+import type {
+  AccessTokenFormat,
+  EmulatorAccountInput,
+  EmulatorOptions,
+  EmulatorTlsOptions,
+} from './types';
 
 /** A development key: it only opens this emulator, never a real LoginRadius site. */
 export const DEFAULT_EMULATOR_API_KEY = '00000000-0000-4000-8000-00000000e4a1';
@@ -19,6 +24,7 @@ export interface Configuration {
   otpTtlMs: number;
   otpLength: number;
   accessTokenTtlMs: number;
+  accessTokenFormat: AccessTokenFormat;
   defaultVerificationUrl: string;
   passwordlessEnabled: boolean;
   sendLimits: SendLimitConfig | false;
@@ -38,6 +44,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'otpTtlSeconds',
   'otpLength',
   'accessTokenTtlSeconds',
+  'accessTokenFormat',
   'defaultVerificationUrl',
   'passwordlessEnabled',
   'sendLimits',
@@ -94,7 +101,13 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     linkTokenTtlMs: seconds('linkTokenTtlSeconds', options.linkTokenTtlSeconds, 72 * 3600),
     otpTtlMs: seconds('otpTtlSeconds', options.otpTtlSeconds, 300),
     otpLength,
-    accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 3600),
+    accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 900),
+    accessTokenFormat: oneOf(
+      'accessTokenFormat',
+      options.accessTokenFormat,
+      ['guid', 'jwt'],
+      'guid',
+    ),
     defaultVerificationUrl,
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
     sendLimits: parseSendLimits(options.sendLimits),
@@ -115,6 +128,21 @@ function boolean(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new EmulatorOptionsError(`\`${name}\` must be a boolean.`);
   return value;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new EmulatorOptionsError(
+      `\`${name}\` must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value as T;
 }
 
 /** A positive number of seconds, returned in milliseconds. */

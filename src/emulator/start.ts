@@ -39,6 +39,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   const { port } = server.address() as AddressInfo;
   const scheme = config.tls === false ? 'http' : 'https';
   const url = `${scheme}://${urlHost(config.host)}:${port}`;
+  state.url = url;
 
   let closing: Promise<void> | undefined;
   const emulator: Emulator = {

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { AccessTokenStore } from './access-tokens';
 import { AccountStore } from './accounts';
 import { ENDPOINTS, FaultQueue } from './faults';
 import type { Configuration } from './options';
 import { Outbox } from './outbox';
 import { SendLimiter } from './send-limits';
-import { AccessTokenStore, LinkTokenStore, OtpStore } from './tokens';
+import { LinkTokenStore, OtpStore } from './tokens';
 import type { EmulatorCalls, EmulatorEndpoint, OutboxMessage } from './types';
 
 /** Everything one running emulator knows; shared by the API handlers and the control API. */
 export interface EmulatorState {
   readonly config: Configuration;
+  /** The emulator's base URL, set once it listens (the issuer of JWT access tokens). */
+  url: string;
   readonly accounts: AccountStore;
   readonly linkTokens: LinkTokenStore;
   readonly otps: OtpStore;
@@ -59,10 +62,16 @@ export function createState(config: Configuration): EmulatorState {
   };
   const state: EmulatorState = {
     config,
+    url: '',
     accounts: new AccountStore(),
     linkTokens: new LinkTokenStore(clock, config.linkTokenTtlMs),
     otps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
-    accessTokens: new AccessTokenStore(clock, config.accessTokenTtlMs),
+    accessTokens: new AccessTokenStore(clock, {
+      format: config.accessTokenFormat,
+      ttlMs: config.accessTokenTtlMs,
+      apiKey: config.apiKey,
+      issuer: () => state.url,
+    }),
     limiter: new SendLimiter(clock, config.sendLimits),
     outbox,
     faults: new FaultQueue(),

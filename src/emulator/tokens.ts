@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { LoginRadiusError } from './errors';
 
 /** Milliseconds since the epoch; injectable so tests drive expiry without sleeping. */
@@ -93,50 +93,4 @@ function sameSecret(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export interface AccessToken {
-  accessToken: string;
-  refreshToken: string;
-  uid: string;
-  expiresAt: number;
-}
-
-/** Access tokens issued at login; dead once expired or invalidated. */
-export class AccessTokenStore {
-  readonly #tokens = new Map<string, AccessToken & { invalidated: boolean }>();
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs: number,
-  ) {}
-
-  issue(uid: string): AccessToken {
-    const token = {
-      accessToken: randomUUID(),
-      refreshToken: randomUUID(),
-      uid,
-      expiresAt: this.clock() + this.ttlMs,
-    };
-    this.#tokens.set(token.accessToken, { ...token, invalidated: false });
-    return token;
-  }
-
-  /** The live token; throws 905 (unknown or invalidated) or 906 (expired). */
-  check(accessToken: string): AccessToken {
-    const entry = this.#tokens.get(accessToken);
-    if (!entry || entry.invalidated) throw new LoginRadiusError(905);
-    if (this.clock() >= entry.expiresAt) throw new LoginRadiusError(906);
-    return {
-      accessToken: entry.accessToken,
-      refreshToken: entry.refreshToken,
-      uid: entry.uid,
-      expiresAt: entry.expiresAt,
-    };
-  }
-
-  invalidate(accessToken: string): void {
-    const entry = this.#tokens.get(accessToken);
-    if (entry) entry.invalidated = true;
-  }
 }

@@ -17,6 +17,9 @@ export type EmulatorEndpoint =
   | 'invalidateAccessToken'
   | 'getProfile';
 
+/** What access tokens look like: LoginRadius's default GUIDs, or signed JWTs (a per-site setting). */
+export type AccessTokenFormat = 'guid' | 'jwt';
+
 /** How many requests each operation received (failed and faulted ones included). */
 export type EmulatorCalls = Record<EmulatorEndpoint, number> & {
   /** The sum of all the operations above. */
@@ -142,8 +145,14 @@ export interface EmulatorOptions {
   otpTtlSeconds?: number;
   /** Digits in an SMS code (4-10). Default: 6. */
   otpLength?: number;
-  /** Lifetime of an access token, in seconds. Default: 3600. */
+  /** Lifetime of an access token, in seconds. Default: 900 (15 minutes, LoginRadius's default). */
   accessTokenTtlSeconds?: number;
+  /**
+   * `'jwt'` issues access and refresh tokens as HS256-signed JWTs (about 650 and 760
+   * characters, like LoginRadius's JWT sites) instead of GUIDs; every access-token
+   * call takes them the same way. Default: `'guid'`.
+   */
+  accessTokenFormat?: AccessTokenFormat;
   /** The link target when a send has no `verificationurl` (the "site's configured URL"). Default: `'http://localhost:3000/auth/callback'`. */
   defaultVerificationUrl?: string;
   /** When `false`, every passwordless call answers ErrorCode 1059 (not enabled for the site). Default: `true`. */

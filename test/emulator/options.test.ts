@@ -62,6 +62,7 @@ describe('emulator options', () => {
     ['a bad test phone', { testPhones: { '555': '123456' } }, /E\.164/],
     ['a bad test code', { testPhones: { '+14155550100': 'abc' } }, /4 to 10 digits/],
     ['bad tls', { tls: { key: '' } as never }, /tls/],
+    ['an unknown token format', { accessTokenFormat: 'jws' as never }, /'guid', 'jwt'/],
     ['a non-function clock', { clock: 5 as never }, /clock/],
     ['accounts that are not an array', { accounts: {} as never }, /accounts/],
     ['an invalid account', { accounts: [{ email: 'x' }] }, /email/],
