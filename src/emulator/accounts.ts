@@ -95,7 +95,7 @@ export function createAccount(input: EmulatorAccountInput): EmulatorAccount {
       );
     }
   }
-  for (const flag of ['phoneVerified', 'blocked'] as const) {
+  for (const flag of ['phoneVerified', 'blocked', 'twoFactor'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') {
       throw new EmulatorOptionsError(`\`${flag}\` of ${input.email} must be a boolean.`);
     }
@@ -116,6 +116,7 @@ export function createAccount(input: EmulatorAccountInput): EmulatorAccount {
     ...(phone !== undefined && { phone }),
     phoneVerified,
     blocked: input.blocked ?? false,
+    twoFactor: input.twoFactor ?? false,
     profile: buildProfile(uid, input, phone, phoneVerified),
   };
 }

@@ -108,5 +108,6 @@ export function accountSummary(account: EmulatorAccount): Omit<EmulatorAccount, 
     ...(account.phone !== undefined && { phone: account.phone }),
     phoneVerified: account.phoneVerified,
     blocked: account.blocked,
+    twoFactor: account.twoFactor,
   };
 }

@@ -1,7 +1,7 @@
 import { LoginRadiusError } from './errors';
 import { ok, type ApiHandler } from './handler-types';
 import { isEmail } from './identifiers';
-import { loginResponse } from './login-response';
+import { completeLogin } from './login-response';
 import { requireActive, requirePasswordless } from './site-rules';
 import type { EmulatorAccount } from './types';
 
@@ -58,15 +58,7 @@ export const verifyEmailToken: ApiHandler = (state, { params }) => {
   if (!account) throw new LoginRadiusError(1063);
   requireActive(account);
   state.linkTokens.spend(token);
-
-  const welcomeTemplate = params.query('welcomeemailtemplate');
-  if (welcomeTemplate !== undefined) {
-    state.deliver({
-      channel: 'email',
-      kind: 'welcome',
-      to: account.email,
-      template: welcomeTemplate,
-    });
-  }
-  return ok(loginResponse(state, account, params.query('fields')));
+  return ok(
+    completeLogin(state, account, params.query('fields'), params.query('welcomeemailtemplate')),
+  );
 };

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { EmulatorOptionsError } from './errors';
+import { secondFactorChallenge } from './login-response';
 import type { EmulatorEndpoint, EmulatorFault, EmulatorFaultType } from './types';
 
 const FAULT_TYPES: readonly EmulatorFaultType[] = [
@@ -132,14 +132,7 @@ export function answerWithFault(fault: QueuedFault, res: ServerResponse, now: nu
       return resetMidBody(res);
     case 'second_factor':
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(
-        JSON.stringify({
-          SecondFactorAuthenticationToken: randomUUID(),
-          ExpireIn: new Date(now + 10 * 60_000).toISOString(),
-          Profile: null,
-          access_token: null,
-        }),
-      );
+      res.end(JSON.stringify(secondFactorChallenge(now)));
       return;
   }
 }

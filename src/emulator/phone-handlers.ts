@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LoginRadiusError } from './errors';
 import { ok, type ApiHandler } from './handler-types';
 import { normalizePhone } from './identifiers';
-import { loginResponse } from './login-response';
+import { completeLogin } from './login-response';
 import { requireActive, requirePasswordless } from './site-rules';
 
 /** GET or POST …/passwordlesslogin/otp: a code by SMS (or voice) to a verified phone. */
@@ -45,7 +45,7 @@ export const verifyPhoneOtp: ApiHandler = (state, { params }) => {
   requireActive(account);
   if (!account.phoneVerified) throw new LoginRadiusError(1066);
   state.otps.spend(phone, account.uid, otp);
-  return ok(loginResponse(state, account, params.query('fields')));
+  return ok(completeLogin(state, account, params.query('fields')));
 };
 
 function requirePhone(raw: string | undefined): string {

@@ -38,6 +38,12 @@ export interface EmulatorAccountInput {
   phoneVerified?: boolean;
   /** A blocked account is refused with ErrorCode 991. Default: `false`. */
   blocked?: boolean;
+  /**
+   * Two-factor login is on for the account: every verify spends the link or code and
+   * then answers LoginRadius's two-factor challenge (HTTP 200, no Profile, an
+   * all-zero access token) instead of logging in. Default: `false`.
+   */
+  twoFactor?: boolean;
   /** Profile keys laid over the generated Profile (shallow merge). Default: none. */
   profile?: Partial<Profile>;
 }
@@ -52,6 +58,8 @@ export interface EmulatorAccount {
   phone?: string;
   phoneVerified: boolean;
   blocked: boolean;
+  /** Every login answers a two-factor challenge instead of logging in. */
+  twoFactor: boolean;
   /** The full Profile the verify calls and `GET /identity/v2/auth/account` answer with. */
   profile: Profile;
 }
@@ -95,8 +103,9 @@ export interface EmulatorFault {
    * - `rate_limit`: 429 with `Retry-After: retryAfter` and a short text body.
    * - `malformed_json`: 200, `Content-Type: application/json`, truncated JSON.
    * - `reset`: send the status line, headers and part of the body, then reset the connection.
-   * - `second_factor`: verify operations answer a two-factor challenge with no access token;
-   *   other operations are not affected and do not consume it.
+   * - `second_factor`: verify operations answer LoginRadius's two-factor challenge (HTTP 200,
+   *   `SecondFactorAuthentication`, `Profile: null`, an all-zero `access_token`, a year-1
+   *   `expires_in`) and spend nothing; other operations are not affected and do not consume it.
    */
   type: EmulatorFaultType;
   /** How many requests it applies to. Default: `Infinity` (until `clearFaults()`). */

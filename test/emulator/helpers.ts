@@ -14,6 +14,27 @@ export const PATHS = {
   getProfile: '/identity/v2/auth/account',
 } as const;
 
+/**
+ * LoginRadius's two-factor challenge, exactly (loginradius-api.md): what a verify
+ * answers for a `twoFactor` account or under a `second_factor` fault.
+ */
+export const TWO_FACTOR_CHALLENGE = {
+  SecondFactorAuthentication: {
+    SecondFactorAuthenticationToken: expect.stringMatching(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    ),
+    ExpireIn: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    QRCode: null,
+    ManualEntryCode: null,
+    IsGoogleAuthenticatorVerified: false,
+    IsAuthenticatorVerified: false,
+    IsOTPAuthenticatorVerified: false,
+  },
+  Profile: null,
+  access_token: '00000000-0000-0000-0000-000000000000',
+  expires_in: '0001-01-01T00:00:00',
+} as const;
+
 export interface Answer {
   status: number;
   headers: Headers;
