@@ -27,6 +27,7 @@ export interface Configuration {
   accessTokenFormat: AccessTokenFormat;
   defaultVerificationUrl: string;
   passwordlessEnabled: boolean;
+  voiceOtp: boolean;
   sendLimits: SendLimitConfig | false;
   /** E.164 phone → its fixed code. */
   testPhones: ReadonlyMap<string, string>;
@@ -47,6 +48,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'accessTokenFormat',
   'defaultVerificationUrl',
   'passwordlessEnabled',
+  'voiceOtp',
   'sendLimits',
   'testPhones',
   'tls',
@@ -110,6 +112,7 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     ),
     defaultVerificationUrl,
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
+    voiceOtp: boolean('voiceOtp', options.voiceOtp, true),
     sendLimits: parseSendLimits(options.sendLimits),
     testPhones: parseTestPhones(options.testPhones ?? {}),
     tls: parseTls(options.tls ?? false),

@@ -3,11 +3,12 @@ import { LoginRadiusError } from './errors';
 import { ok, type ApiHandler } from './handler-types';
 import { normalizePhone } from './identifiers';
 import { completeLogin } from './login-response';
-import { requireActive, requirePasswordless } from './site-rules';
+import { requireActive, requirePasswordless, requireVoiceIfAsked } from './site-rules';
 
 /** GET or POST …/passwordlesslogin/otp: a code by SMS (or voice) to a verified phone. */
 export const sendPhoneOtp: ApiHandler = (state, { params }) => {
   requirePasswordless(state);
+  const voice = requireVoiceIfAsked(state, params.flag('isvoiceotp'));
   const phone = requirePhone(params.queryOrBody('phone'));
   const account = state.accounts.byPhone(phone);
   if (!account) throw new LoginRadiusError(1043);
@@ -17,12 +18,12 @@ export const sendPhoneOtp: ApiHandler = (state, { params }) => {
 
   const otp = state.otps.issue(phone, account.uid, state.config.testPhones.get(phone));
   state.deliver({
-    channel: 'sms',
+    channel: voice ? 'voice' : 'sms',
     kind: 'passwordless_otp',
     to: phone,
     otp,
     template: params.query('smstemplate'),
-    voice: params.flag('isvoiceotp'),
+    voice,
   });
   return ok({
     IsPosted: true,
@@ -31,12 +32,14 @@ export const sendPhoneOtp: ApiHandler = (state, { params }) => {
 };
 
 /**
- * PUT …/passwordlesslogin/otp/verify with `{ phone, otp }`. A missing `otp`
+ * PUT …/passwordlesslogin/otp/verify with `{ phone, otp }`, for SMS and voice
+ * codes alike. A missing `otp`
  * answers 908 (parameter not formatted): LoginRadius's code for it is unknown,
  * and 908 tells a malformed request apart from a wrong code (1067).
  */
 export const verifyPhoneOtp: ApiHandler = (state, { params }) => {
   requirePasswordless(state);
+  requireVoiceIfAsked(state, params.flag('isvoiceotp'));
   const phone = requirePhone(params.body('phone'));
   const otp = params.body('otp');
   if (otp === undefined) throw new LoginRadiusError(908);

@@ -14,3 +14,9 @@ export function requirePasswordless(state: EmulatorState): void {
 export function requireActive(account: EmulatorAccount): void {
   if (account.blocked) throw new LoginRadiusError(991);
 }
+
+/** `isvoiceotp=true` on a site without voice OTP configured answers 1281; returns the flag. */
+export function requireVoiceIfAsked(state: EmulatorState, voice: boolean): boolean {
+  if (voice && !state.config.voiceOtp) throw new LoginRadiusError(1281);
+  return voice;
+}

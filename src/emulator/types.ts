@@ -66,7 +66,8 @@ export interface EmulatorAccount {
 
 /** A message the emulator "sent": an email with a login link, an SMS code or a welcome email. */
 export interface OutboxMessage {
-  channel: 'email' | 'sms';
+  /** `'voice'` for a code asked for with `isvoiceotp=true` (LoginRadius calls the number and reads it). */
+  channel: 'email' | 'sms' | 'voice';
   /** The email address (as stored on the account) or the E.164 phone. */
   to: string;
   /** The login link (`kind: 'passwordless_link'` only). */
@@ -78,7 +79,10 @@ export interface OutboxMessage {
   /** The template name the request asked for, when it named one. */
   template?: string;
   kind: 'passwordless_link' | 'passwordless_otp' | 'welcome';
-  /** Whether the code was asked for as a voice call (`isvoiceotp=true`; SMS only). */
+  /**
+   * Phone codes only: whether the code was asked for as a voice call. Kept beside
+   * `channel: 'voice'` so readers written before that channel existed still work.
+   */
   voice?: boolean;
   /** When it was sent, per the emulator's clock (ISO 8601). */
   sentAt: string;
@@ -166,6 +170,11 @@ export interface EmulatorOptions {
   defaultVerificationUrl?: string;
   /** When `false`, every passwordless call answers ErrorCode 1059 (not enabled for the site). Default: `true`. */
   passwordlessEnabled?: boolean;
+  /**
+   * Whether the site has voice OTP configured. When `false`, `isvoiceotp=true` on the
+   * phone send or verify answers ErrorCode 1281. Default: `true`.
+   */
+  voiceOtp?: boolean;
   /**
    * Send limits per account per channel; past the limit email sends answer 1178 and
    * SMS sends 1179 until the disable period ends. `false` turns them off.
