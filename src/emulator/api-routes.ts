@@ -1,5 +1,5 @@
 import { getProfile, invalidateAccessToken, validateAccessToken } from './access-token-handlers';
-import { sendEmailLink, verifyEmailToken } from './email-handlers';
+import { sendEmailLink, verifyEmailOtp, verifyEmailToken } from './email-handlers';
 import type { ApiHandler } from './handler-types';
 import { sendPhoneOtp, verifyPhoneOtp } from './phone-handlers';
 import type { EmulatorEndpoint } from './types';
@@ -19,6 +19,14 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
   [
     '/identity/v2/auth/login/passwordlesslogin/email/verify',
     { endpoint: 'verifyEmailToken', methods: ['GET'], handler: verifyEmailToken },
+  ],
+  [
+    '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
+    { endpoint: 'verifyEmailOtp', methods: ['POST'], handler: verifyEmailOtp('email') },
+  ],
+  [
+    '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
+    { endpoint: 'verifyEmailOtp', methods: ['POST'], handler: verifyEmailOtp('username') },
   ],
   [
     // A newer reference lists the send as POST; both are served.

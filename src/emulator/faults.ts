@@ -16,6 +16,7 @@ const FAULT_TYPES: readonly EmulatorFaultType[] = [
 export const ENDPOINTS: readonly EmulatorEndpoint[] = [
   'sendEmailLink',
   'verifyEmailToken',
+  'verifyEmailOtp',
   'sendPhoneOtp',
   'verifyPhoneOtp',
   'validateAccessToken',
@@ -25,6 +26,7 @@ export const ENDPOINTS: readonly EmulatorEndpoint[] = [
 
 const VERIFY_ENDPOINTS: ReadonlySet<EmulatorEndpoint> = new Set([
   'verifyEmailToken',
+  'verifyEmailOtp',
   'verifyPhoneOtp',
 ]);
 
@@ -57,7 +59,7 @@ export function parseFault(input: unknown): QueuedFault {
   }
   if (fault.type === 'second_factor' && endpoint !== '*' && !VERIFY_ENDPOINTS.has(endpoint)) {
     throw new EmulatorOptionsError(
-      'A `second_factor` fault only applies to verifyEmailToken and verifyPhoneOtp.',
+      'A `second_factor` fault only applies to verifyEmailToken, verifyEmailOtp and verifyPhoneOtp.',
     );
   }
   const times = fault.times ?? Infinity;

@@ -10,6 +10,7 @@ export { Outbox } from './outbox';
 export { EmulatorOptionsError } from './errors';
 export type {
   AccessTokenFormat,
+  EmailTokenMode,
   Emulator,
   EmulatorAccount,
   EmulatorAccountInput,

@@ -5,6 +5,7 @@ import { normalizePhone } from './identifiers';
 import type { SendLimitConfig } from './send-limits';
 import type {
   AccessTokenFormat,
+  EmailTokenMode,
   EmulatorAccountInput,
   EmulatorOptions,
   EmulatorTlsOptions,
@@ -23,6 +24,9 @@ export interface Configuration {
   linkTokenTtlMs: number;
   otpTtlMs: number;
   otpLength: number;
+  emailToken: EmailTokenMode;
+  /** Template name → what its email holds. */
+  emailTokenByTemplate: ReadonlyMap<string, EmailTokenMode>;
   accessTokenTtlMs: number;
   accessTokenFormat: AccessTokenFormat;
   defaultVerificationUrl: string;
@@ -44,6 +48,8 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'linkTokenTtlSeconds',
   'otpTtlSeconds',
   'otpLength',
+  'emailToken',
+  'emailTokenByTemplate',
   'accessTokenTtlSeconds',
   'accessTokenFormat',
   'defaultVerificationUrl',
@@ -103,6 +109,8 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     linkTokenTtlMs: seconds('linkTokenTtlSeconds', options.linkTokenTtlSeconds, 72 * 3600),
     otpTtlMs: seconds('otpTtlSeconds', options.otpTtlSeconds, 300),
     otpLength,
+    emailToken: oneOf('emailToken', options.emailToken, EMAIL_TOKEN_MODES, 'link'),
+    emailTokenByTemplate: parseEmailTokenByTemplate(options.emailTokenByTemplate ?? {}),
     accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 900),
     accessTokenFormat: oneOf(
       'accessTokenFormat',
@@ -171,6 +179,26 @@ function parseSendLimits(value: EmulatorOptions['sendLimits']): SendLimitConfig 
     windowMs: seconds('sendLimits.windowSeconds', value?.windowSeconds, 60),
     disableMs: seconds('sendLimits.disableSeconds', value?.disableSeconds, 300),
   };
+}
+
+const EMAIL_TOKEN_MODES: readonly EmailTokenMode[] = ['link', 'otp', 'both'];
+
+function parseEmailTokenByTemplate(
+  value: Readonly<Record<string, EmailTokenMode>>,
+): Map<string, EmailTokenMode> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new EmulatorOptionsError(
+      '`emailTokenByTemplate` must be an object of { "template name": "link" | "otp" | "both" }.',
+    );
+  }
+  const modes = new Map<string, EmailTokenMode>();
+  for (const [template, mode] of Object.entries(value)) {
+    // An undefined entry is no entry: that template follows `emailToken`.
+    if (mode === undefined) continue;
+    const name = `emailTokenByTemplate[${JSON.stringify(template)}]`;
+    modes.set(template, oneOf(name, mode, EMAIL_TOKEN_MODES, 'link'));
+  }
+  return modes;
 }
 
 function parseTestPhones(value: Readonly<Record<string, string>>): Map<string, string> {

@@ -15,7 +15,10 @@ export interface EmulatorState {
   url: string;
   readonly accounts: AccountStore;
   readonly linkTokens: LinkTokenStore;
+  /** SMS and voice codes, by E.164 phone. */
   readonly otps: OtpStore;
+  /** Emailed codes, by account uid. */
+  readonly emailOtps: OtpStore;
   readonly accessTokens: AccessTokenStore;
   readonly limiter: SendLimiter;
   readonly outbox: Outbox;
@@ -66,6 +69,7 @@ export function createState(config: Configuration): EmulatorState {
     accounts: new AccountStore(),
     linkTokens: new LinkTokenStore(clock, config.linkTokenTtlMs),
     otps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
+    emailOtps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
     accessTokens: new AccessTokenStore(clock, {
       format: config.accessTokenFormat,
       ttlMs: config.accessTokenTtlMs,

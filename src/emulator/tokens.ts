@@ -51,7 +51,10 @@ interface Otp {
   used: boolean;
 }
 
-/** SMS codes: one current code per phone; a new send replaces the old one. */
+/**
+ * One-time codes: one current code per key (a phone for SMS and voice codes, an
+ * account for emailed ones); a new send replaces the old one.
+ */
 export class OtpStore {
   readonly #codes = new Map<string, Otp>();
 
@@ -61,24 +64,24 @@ export class OtpStore {
     private readonly length: number,
   ) {}
 
-  /** Makes (or, for a test phone, uses `fixedCode`) the current code for `phone`. */
-  issue(phone: string, uid: string, fixedCode?: string): string {
+  /** Makes (or, for a test phone, uses `fixedCode`) the current code for `key`. */
+  issue(key: string, uid: string, fixedCode?: string): string {
     const code =
       fixedCode ??
       randomInt(0, 10 ** this.length)
         .toString()
         .padStart(this.length, '0');
-    this.#codes.set(phone, { code, uid, expiresAt: this.clock() + this.ttlMs, used: false });
+    this.#codes.set(key, { code, uid, expiresAt: this.clock() + this.ttlMs, used: false });
     return code;
   }
 
   /**
-   * Checks `code` against the current code of `phone` and spends it. The current
+   * Checks `code` against the current code of `key` and spends it. The current
    * code already used → 1068, expired → 1069; anything else (a wrong code, no
    * code, a code for another account) → 1067.
    */
-  spend(phone: string, uid: string, code: string): void {
-    const current = this.#codes.get(phone);
+  spend(key: string, uid: string, code: string): void {
+    const current = this.#codes.get(key);
     if (!current || current.uid !== uid || !sameSecret(current.code, code)) {
       throw new LoginRadiusError(1067);
     }

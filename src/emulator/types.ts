@@ -11,6 +11,8 @@ export type { Profile };
 export type EmulatorEndpoint =
   | 'sendEmailLink'
   | 'verifyEmailToken'
+  /** Both `…/email/verifyotp` and `…/username/verifyotp` (the emailed code). */
+  | 'verifyEmailOtp'
   | 'sendPhoneOtp'
   | 'verifyPhoneOtp'
   | 'validateAccessToken'
@@ -19,6 +21,9 @@ export type EmulatorEndpoint =
 
 /** What access tokens look like: LoginRadius's default GUIDs, or signed JWTs (a per-site setting). */
 export type AccessTokenFormat = 'guid' | 'jwt';
+
+/** What the passwordless email holds: a magic link, a one-time code, or both (a per-template site setting). */
+export type EmailTokenMode = 'link' | 'otp' | 'both';
 
 /** How many requests each operation received (failed and faulted ones included). */
 export type EmulatorCalls = Record<EmulatorEndpoint, number> & {
@@ -74,7 +79,10 @@ export interface OutboxMessage {
   link?: string;
   /** The verification token inside `link` (`kind: 'passwordless_link'` only). */
   token?: string;
-  /** The one-time code (`kind: 'passwordless_otp'` only). */
+  /**
+   * The one-time code: of every `kind: 'passwordless_otp'` message (SMS, voice, or an
+   * email holding only a code), and of a link email when the site sends both.
+   */
   otp?: string;
   /** The template name the request asked for, when it named one. */
   template?: string;
@@ -154,10 +162,23 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Lifetime of an email link token, in seconds. Default: 259200 (72 hours, LoginRadius's default). */
   linkTokenTtlSeconds?: number;
-  /** Lifetime of an SMS code, in seconds. Default: 300. */
+  /** Lifetime of a one-time code (SMS, voice or email), in seconds. Default: 300. */
   otpTtlSeconds?: number;
-  /** Digits in an SMS code (4-10). Default: 6. */
+  /** Digits in a one-time code (SMS, voice or email), 4-10. Default: 6. */
   otpLength?: number;
+  /**
+   * What the passwordless email holds: `'link'` (a magic link, `kind: 'passwordless_link'`),
+   * `'otp'` (a one-time code to verify with …/email/verifyotp or …/username/verifyotp,
+   * `kind: 'passwordless_otp'`) or `'both'` (a link email that also carries `otp`).
+   * Default: `'link'`.
+   */
+  emailToken?: EmailTokenMode;
+  /**
+   * `emailToken` per `passwordlesslogintemplate` name (matched exactly), for sites whose
+   * templates differ. A send naming no template, or one not listed, uses `emailToken`.
+   * Default: `{}`.
+   */
+  emailTokenByTemplate?: Readonly<Record<string, EmailTokenMode>>;
   /** Lifetime of an access token, in seconds. Default: 900 (15 minutes, LoginRadius's default). */
   accessTokenTtlSeconds?: number;
   /**

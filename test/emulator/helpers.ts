@@ -7,6 +7,8 @@ import type { Emulator } from '../../src/emulator';
 export const PATHS = {
   sendEmailLink: '/identity/v2/auth/login/passwordlesslogin/email',
   verifyEmailToken: '/identity/v2/auth/login/passwordlesslogin/email/verify',
+  verifyEmailOtpByEmail: '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
+  verifyEmailOtpByUsername: '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
   sendPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp',
   verifyPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp/verify',
   validateAccessToken: '/identity/v2/auth/access_token/validate',
@@ -74,6 +76,14 @@ export function putJson(body: unknown): RequestInit {
   };
 }
 
+export function postJson(body: unknown): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
 /** The exact body and status LoginRadius answers `code` with. */
 export function expectLoginRadiusError(answer: Answer, code: KnownLoginRadiusErrorCode): void {
   const definition = LOGINRADIUS_ERRORS[code];
@@ -116,6 +126,15 @@ export async function sendOtp(emulator: Emulator, phone: string): Promise<string
   expect(answer.status).toBe(200);
   const otp = emulator.outbox.latest(phone)?.otp;
   if (!otp) throw new Error(`no code was sent to ${phone}`);
+  return otp;
+}
+
+/** Sends the passwordless email to `email` and returns the code it holds. */
+export async function sendEmailOtp(emulator: Emulator, email: string): Promise<string> {
+  const answer = await call(emulator, PATHS.sendEmailLink, { email });
+  expect(answer.status).toBe(200);
+  const otp = emulator.outbox.latest(email)?.otp;
+  if (!otp) throw new Error(`no code was emailed to ${email}`);
   return otp;
 }
 

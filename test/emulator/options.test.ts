@@ -63,6 +63,13 @@ describe('emulator options', () => {
     ['a bad test code', { testPhones: { '+14155550100': 'abc' } }, /4 to 10 digits/],
     ['bad tls', { tls: { key: '' } as never }, /tls/],
     ['an unknown token format', { accessTokenFormat: 'jws' as never }, /'guid', 'jwt'/],
+    ['an unknown email token mode', { emailToken: 'code' as never }, /'link', 'otp', 'both'/],
+    [
+      'an unknown mode for a template',
+      { emailTokenByTemplate: { magic: 'sms' as never } },
+      /emailTokenByTemplate\["magic"\]/,
+    ],
+    ['emailTokenByTemplate that is not an object', { emailTokenByTemplate: [] as never }, /object/],
     ['a non-function clock', { clock: 5 as never }, /clock/],
     ['accounts that are not an array', { accounts: {} as never }, /accounts/],
     ['an invalid account', { accounts: [{ email: 'x' }] }, /email/],
