@@ -3,7 +3,7 @@ import { ok, type ApiHandler } from './handler-types';
 import { isEmail } from './identifiers';
 import { completeLogin } from './login-response';
 import type { Configuration } from './options';
-import { requireActive, requirePasswordless } from './site-rules';
+import { requireActive, requireCaptcha, requirePasswordless } from './site-rules';
 import type { EmulatorState } from './state';
 import type { EmailTokenMode, EmulatorAccount, OutboxMessage } from './types';
 
@@ -14,6 +14,7 @@ import type { EmailTokenMode, EmulatorAccount, OutboxMessage } from './types';
  */
 export const sendEmailLink: ApiHandler = (state, { params }) => {
   requirePasswordless(state);
+  requireCaptcha(state, params);
   const email = params.query('email');
   const username = params.query('username');
   let account: EmulatorAccount;

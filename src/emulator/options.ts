@@ -32,6 +32,7 @@ export interface Configuration {
   defaultVerificationUrl: string;
   passwordlessEnabled: boolean;
   voiceOtp: boolean;
+  botProtection: boolean;
   sendLimits: SendLimitConfig | false;
   /** E.164 phone → its fixed code. */
   testPhones: ReadonlyMap<string, string>;
@@ -55,6 +56,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'defaultVerificationUrl',
   'passwordlessEnabled',
   'voiceOtp',
+  'botProtection',
   'sendLimits',
   'testPhones',
   'tls',
@@ -121,6 +123,7 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     defaultVerificationUrl,
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
     voiceOtp: boolean('voiceOtp', options.voiceOtp, true),
+    botProtection: boolean('botProtection', options.botProtection, false),
     sendLimits: parseSendLimits(options.sendLimits),
     testPhones: parseTestPhones(options.testPhones ?? {}),
     tls: parseTls(options.tls ?? false),

@@ -3,11 +3,17 @@ import { LoginRadiusError } from './errors';
 import { ok, type ApiHandler } from './handler-types';
 import { normalizePhone } from './identifiers';
 import { completeLogin } from './login-response';
-import { requireActive, requirePasswordless, requireVoiceIfAsked } from './site-rules';
+import {
+  requireActive,
+  requireCaptcha,
+  requirePasswordless,
+  requireVoiceIfAsked,
+} from './site-rules';
 
 /** GET or POST …/passwordlesslogin/otp: a code by SMS (or voice) to a verified phone. */
 export const sendPhoneOtp: ApiHandler = (state, { params }) => {
   requirePasswordless(state);
+  requireCaptcha(state, params);
   const voice = requireVoiceIfAsked(state, params.flag('isvoiceotp'));
   const phone = requirePhone(params.queryOrBody('phone'));
   const account = state.accounts.byPhone(phone);

@@ -1,4 +1,5 @@
 import { LoginRadiusError } from './errors';
+import type { RequestParams } from './params';
 import type { EmulatorState } from './state';
 import type { EmulatorAccount } from './types';
 
@@ -19,4 +20,18 @@ export function requireActive(account: EmulatorAccount): void {
 export function requireVoiceIfAsked(state: EmulatorState, voice: boolean): boolean {
   if (voice && !state.config.voiceOtp) throw new LoginRadiusError(1281);
   return voice;
+}
+
+/**
+ * Bot Protection: a send needs a non-empty `g-recaptcha-response` (query, or the
+ * JSON body of a POST send). Any value passes, since the emulator cannot ask
+ * Google whether the answer is genuine. Without one: 982. LoginRadius documents
+ * no separate code for a missing captcha; 982 ("CAPTCHA is invalid") is the one
+ * its captcha-guarded APIs (registration by reCAPTCHA, login) list, so it is the
+ * safest reading.
+ */
+export function requireCaptcha(state: EmulatorState, params: RequestParams): void {
+  if (state.config.botProtection && params.queryOrBody('g-recaptcha-response') === undefined) {
+    throw new LoginRadiusError(982);
+  }
 }

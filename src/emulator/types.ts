@@ -197,6 +197,13 @@ export interface EmulatorOptions {
    */
   voiceOtp?: boolean;
   /**
+   * LoginRadius's Bot Protection on the sends: the email send and the SMS/voice send
+   * need a non-empty `g-recaptcha-response` (query, or the JSON body of the POST send)
+   * and answer ErrorCode 982 without one. Any non-empty value passes: the emulator
+   * cannot ask Google whether the answer is genuine. Default: `false`.
+   */
+  botProtection?: boolean;
+  /**
    * Send limits per account per channel; past the limit email sends answer 1178 and
    * SMS sends 1179 until the disable period ends. `false` turns them off.
    * Default: `{ maxRequests: 10, windowSeconds: 60, disableSeconds: 300 }`.
