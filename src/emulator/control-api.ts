@@ -108,6 +108,7 @@ export function accountSummary(account: EmulatorAccount): Omit<EmulatorAccount, 
     ...(account.phone !== undefined && { phone: account.phone }),
     phoneVerified: account.phoneVerified,
     blocked: account.blocked,
+    locked: account.locked,
     twoFactor: account.twoFactor,
   };
 }

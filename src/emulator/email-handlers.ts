@@ -93,7 +93,7 @@ export function verifyEmailOtp(by: 'email' | 'username'): ApiHandler {
     const account =
       by === 'email' ? accountByEmail(state, identifier) : accountByUsername(state, identifier);
     requireActive(account);
-    state.emailOtps.spend(account.uid, account.uid, otp);
+    state.lockout.spend(state.emailOtps, account.uid, account, otp);
     const welcomeTemplate =
       params.body('welcomeemailtemplate') ?? params.query('welcomeemailtemplate');
     return ok(completeLogin(state, account, params.query('fields'), welcomeTemplate));

@@ -33,6 +33,8 @@ export interface Configuration {
   passwordlessEnabled: boolean;
   voiceOtp: boolean;
   botProtection: boolean;
+  /** `Infinity` when lockouts are off. */
+  lockAfterWrongCodes: number;
   sendLimits: SendLimitConfig | false;
   /** E.164 phone → its fixed code. */
   testPhones: ReadonlyMap<string, string>;
@@ -57,6 +59,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'passwordlessEnabled',
   'voiceOtp',
   'botProtection',
+  'lockAfterWrongCodes',
   'sendLimits',
   'testPhones',
   'tls',
@@ -124,6 +127,7 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
     voiceOtp: boolean('voiceOtp', options.voiceOtp, true),
     botProtection: boolean('botProtection', options.botProtection, false),
+    lockAfterWrongCodes: parseLockAfterWrongCodes(options.lockAfterWrongCodes),
     sendLimits: parseSendLimits(options.sendLimits),
     testPhones: parseTestPhones(options.testPhones ?? {}),
     tls: parseTls(options.tls ?? false),
@@ -182,6 +186,16 @@ function parseSendLimits(value: EmulatorOptions['sendLimits']): SendLimitConfig 
     windowMs: seconds('sendLimits.windowSeconds', value?.windowSeconds, 60),
     disableMs: seconds('sendLimits.disableSeconds', value?.disableSeconds, 300),
   };
+}
+
+function parseLockAfterWrongCodes(value: unknown): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new EmulatorOptionsError(
+      `\`lockAfterWrongCodes\` must be a positive integer (or left out for no lockout); got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
 }
 
 const EMAIL_TOKEN_MODES: readonly EmailTokenMode[] = ['link', 'otp', 'both'];

@@ -53,7 +53,7 @@ export const verifyPhoneOtp: ApiHandler = (state, { params }) => {
   if (!account) throw new LoginRadiusError(1043);
   requireActive(account);
   if (!account.phoneVerified) throw new LoginRadiusError(1066);
-  state.otps.spend(phone, account.uid, otp);
+  state.lockout.spend(state.otps, phone, account, otp);
   return ok(completeLogin(state, account, params.query('fields')));
 };
 

@@ -12,8 +12,18 @@ export function requirePasswordless(state: EmulatorState): void {
   if (!state.config.passwordlessEnabled) throw new LoginRadiusError(1059);
 }
 
+/**
+ * A blocked account answers 991; a locked one 1198. LoginRadius's Brute Force
+ * Lockout has four lockout types (its Auth Security configuration page):
+ * Suspend answers 1198, Captcha 1132, SecurityQuestion 1148, Block 991. The
+ * emulator can check neither a captcha nor a security answer, so its lock is
+ * the Suspend kind, 1198; it lasts until `lockAccount(…, false)`. (1264 asks to
+ * log in with a password again and 1164 is a block for suspicious activity:
+ * neither fits wrong codes.)
+ */
 export function requireActive(account: EmulatorAccount): void {
   if (account.blocked) throw new LoginRadiusError(991);
+  if (account.locked) throw new LoginRadiusError(1198);
 }
 
 /** `isvoiceotp=true` on a site without voice OTP configured answers 1281; returns the flag. */

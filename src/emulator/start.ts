@@ -58,6 +58,11 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     clearFaults: () => state.faults.clear(),
     addAccount: (input) => state.accounts.add(input),
     blockAccount: (emailOrUid, blocked = true) => state.accounts.setBlocked(emailOrUid, blocked),
+    lockAccount(emailOrUid, locked = true) {
+      const account = state.accounts.setLocked(emailOrUid, locked);
+      state.lockout.forget(account.uid);
+      return account;
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         lifetime.abort();

@@ -3,6 +3,7 @@ import { AccessTokenStore } from './access-tokens';
 import { AccountStore } from './accounts';
 import { ENDPOINTS, FaultQueue } from './faults';
 import type { Configuration } from './options';
+import { WrongCodeLockout } from './lockout';
 import { Outbox } from './outbox';
 import { SendLimiter } from './send-limits';
 import { LinkTokenStore, OtpStore } from './tokens';
@@ -19,6 +20,8 @@ export interface EmulatorState {
   readonly otps: OtpStore;
   /** Emailed codes, by account uid. */
   readonly emailOtps: OtpStore;
+  /** Counts wrong codes and locks accounts (`lockAfterWrongCodes`). */
+  readonly lockout: WrongCodeLockout;
   readonly accessTokens: AccessTokenStore;
   readonly limiter: SendLimiter;
   readonly outbox: Outbox;
@@ -70,6 +73,7 @@ export function createState(config: Configuration): EmulatorState {
     linkTokens: new LinkTokenStore(clock, config.linkTokenTtlMs),
     otps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
     emailOtps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
+    lockout: new WrongCodeLockout(config.lockAfterWrongCodes, log),
     accessTokens: new AccessTokenStore(clock, {
       format: config.accessTokenFormat,
       ttlMs: config.accessTokenTtlMs,

@@ -44,6 +44,11 @@ export interface EmulatorAccountInput {
   /** A blocked account is refused with ErrorCode 991. Default: `false`. */
   blocked?: boolean;
   /**
+   * A locked account (as after too many wrong codes, see `lockAfterWrongCodes`): every
+   * send and verify for it answers ErrorCode 1198. Default: `false`.
+   */
+  locked?: boolean;
+  /**
    * Two-factor login is on for the account: every verify spends the link or code and
    * then answers LoginRadius's two-factor challenge (HTTP 200, no Profile, an
    * all-zero access token) instead of logging in. Default: `false`.
@@ -63,6 +68,8 @@ export interface EmulatorAccount {
   phone?: string;
   phoneVerified: boolean;
   blocked: boolean;
+  /** Locked by wrong codes or by hand: every send and verify answers 1198. */
+  locked: boolean;
   /** Every login answers a two-factor challenge instead of logging in. */
   twoFactor: boolean;
   /** The full Profile the verify calls and `GET /identity/v2/auth/account` answer with. */
@@ -204,6 +211,14 @@ export interface EmulatorOptions {
    */
   botProtection?: boolean;
   /**
+   * Brute-force lockout: after this many consecutive wrong codes for one account (SMS,
+   * voice and emailed codes together) the account is locked, and every send and verify
+   * for it answers ErrorCode 1198 (LoginRadius's "Suspend" lockout) until
+   * `lockAccount(…, false)`. A right code sets the count back to zero. Default: none
+   * (no lockout).
+   */
+  lockAfterWrongCodes?: number;
+  /**
    * Send limits per account per channel; past the limit email sends answer 1178 and
    * SMS sends 1179 until the disable period ends. `false` turns them off.
    * Default: `{ maxRequests: 10, windowSeconds: 60, disableSeconds: 300 }`.
@@ -249,6 +264,12 @@ export interface Emulator {
   addAccount(input: EmulatorAccountInput): EmulatorAccount;
   /** Blocks (or with `false` unblocks) the account with this email or uid; throws when there is none. */
   blockAccount(emailOrUid: string, blocked?: boolean): EmulatorAccount;
+  /**
+   * Locks (or with `false` unlocks) the account with this email or uid, as
+   * `lockAfterWrongCodes` does, and starts its wrong-code count afresh; throws when
+   * there is none.
+   */
+  lockAccount(emailOrUid: string, locked?: boolean): EmulatorAccount;
   /** Stops listening and closes every connection, idle and hung ones included. */
   close(): Promise<void>;
 }

@@ -95,6 +95,7 @@ describe('the /emulator control API', () => {
       phone: '+14155550101',
       phoneVerified: true,
       blocked: false,
+      locked: false,
       twoFactor: false,
     });
     expect(answer.body[0]).not.toHaveProperty('profile');

@@ -70,6 +70,8 @@ describe('emulator options', () => {
       /emailTokenByTemplate\["magic"\]/,
     ],
     ['emailTokenByTemplate that is not an object', { emailTokenByTemplate: [] as never }, /object/],
+    ['a lockout of 0 codes', { lockAfterWrongCodes: 0 }, /lockAfterWrongCodes/],
+    ['a fractional lockout', { lockAfterWrongCodes: 2.5 }, /positive integer/],
     ['a non-function clock', { clock: 5 as never }, /clock/],
     ['accounts that are not an array', { accounts: {} as never }, /accounts/],
     ['an invalid account', { accounts: [{ email: 'x' }] }, /email/],
