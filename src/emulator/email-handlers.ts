@@ -3,7 +3,12 @@ import { ok, type ApiHandler } from './handler-types';
 import { isEmail } from './identifiers';
 import { completeLogin } from './login-response';
 import type { Configuration } from './options';
-import { requireActive, requireCaptcha, requirePasswordless } from './site-rules';
+import {
+  requireActive,
+  requireAllowedVerificationUrl,
+  requireCaptcha,
+  requirePasswordless,
+} from './site-rules';
 import type { EmulatorState } from './state';
 import type { EmailTokenMode, EmulatorAccount, OutboxMessage } from './types';
 
@@ -15,6 +20,11 @@ import type { EmailTokenMode, EmulatorAccount, OutboxMessage } from './types';
 export const sendEmailLink: ApiHandler = (state, { params }) => {
   requirePasswordless(state);
   requireCaptcha(state, params);
+  const template = params.query('passwordlesslogintemplate');
+  const mode = emailTokenMode(state.config, template);
+  const target = params.query('verificationurl') ?? state.config.defaultVerificationUrl;
+  // Only a link uses the URL; the check comes first since it is the site that is set up wrongly.
+  if (mode !== 'otp') requireAllowedVerificationUrl(state, target);
   const email = params.query('email');
   const username = params.query('username');
   let account: EmulatorAccount;
@@ -24,8 +34,6 @@ export const sendEmailLink: ApiHandler = (state, { params }) => {
   requireActive(account);
   if (!state.limiter.allow('email', account.uid)) throw new LoginRadiusError(1178);
 
-  const template = params.query('passwordlesslogintemplate');
-  const mode = emailTokenMode(state.config, template);
   const message: Omit<OutboxMessage, 'sentAt'> = {
     channel: 'email',
     kind: mode === 'otp' ? 'passwordless_otp' : 'passwordless_link',
@@ -33,7 +41,6 @@ export const sendEmailLink: ApiHandler = (state, { params }) => {
     template,
   };
   if (mode !== 'otp') {
-    const target = params.query('verificationurl') ?? state.config.defaultVerificationUrl;
     message.token = state.linkTokens.issue(account.uid);
     message.link = linkWithToken(target, message.token);
   }

@@ -30,6 +30,8 @@ export interface Configuration {
   accessTokenTtlMs: number;
   accessTokenFormat: AccessTokenFormat;
   defaultVerificationUrl: string;
+  /** Lowercase hostnames a verification URL may point at, or `'any'`. */
+  allowedDomains: ReadonlySet<string> | 'any';
   passwordlessEnabled: boolean;
   voiceOtp: boolean;
   botProtection: boolean;
@@ -56,6 +58,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'accessTokenTtlSeconds',
   'accessTokenFormat',
   'defaultVerificationUrl',
+  'allowedDomains',
   'passwordlessEnabled',
   'voiceOtp',
   'botProtection',
@@ -124,6 +127,10 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
       'guid',
     ),
     defaultVerificationUrl,
+    allowedDomains:
+      options.allowedDomains === undefined
+        ? 'any'
+        : hostnames('allowedDomains', options.allowedDomains),
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
     voiceOtp: boolean('voiceOtp', options.voiceOtp, true),
     botProtection: boolean('botProtection', options.botProtection, false),
@@ -161,6 +168,27 @@ function oneOf<T extends string>(
     );
   }
   return value as T;
+}
+
+/** A list of bare hostnames (`app.example`), lowercased; a URL or a port is refused with a hint. */
+function hostnames(name: string, value: unknown): Set<string> {
+  if (!Array.isArray(value)) {
+    throw new EmulatorOptionsError(`\`${name}\` must be an array of hostnames like "app.example".`);
+  }
+  const names = new Set<string>();
+  for (const entry of value) {
+    const hostname =
+      typeof entry === 'string' && URL.canParse(`http://${entry}`)
+        ? new URL(`http://${entry}`).hostname
+        : undefined;
+    if (!hostname || hostname !== String(entry).toLowerCase()) {
+      throw new EmulatorOptionsError(
+        `\`${name}\` takes bare hostnames like "app.example" (no scheme, port or path); got ${JSON.stringify(entry)}.`,
+      );
+    }
+    names.add(hostname);
+  }
+  return names;
 }
 
 /** A positive number of seconds, returned in milliseconds. */

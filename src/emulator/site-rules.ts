@@ -45,3 +45,15 @@ export function requireCaptcha(state: EmulatorState, params: RequestParams): voi
     throw new LoginRadiusError(982);
   }
 }
+
+/**
+ * A link whose `verificationurl` (or the default one) points at a host the site
+ * does not list answers 1249, like a LoginRadius site whose allowed domains do
+ * not include the app. Hostnames match exactly, ignoring case.
+ */
+export function requireAllowedVerificationUrl(state: EmulatorState, target: string): void {
+  const allowed = state.config.allowedDomains;
+  if (allowed === 'any') return;
+  const hostname = URL.canParse(target) ? new URL(target).hostname.toLowerCase() : undefined;
+  if (hostname === undefined || !allowed.has(hostname)) throw new LoginRadiusError(1249);
+}

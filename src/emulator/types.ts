@@ -196,6 +196,12 @@ export interface EmulatorOptions {
   accessTokenFormat?: AccessTokenFormat;
   /** The link target when a send has no `verificationurl` (the "site's configured URL"). Default: `'http://localhost:3000/auth/callback'`. */
   defaultVerificationUrl?: string;
+  /**
+   * The site's allowed domains: hostnames (`'app.example'`, matched exactly, ignoring case)
+   * a login link may point at. A link send whose `verificationurl`, or the default one,
+   * has another host answers ErrorCode 1249. Default: any host.
+   */
+  allowedDomains?: readonly string[];
   /** When `false`, every passwordless call answers ErrorCode 1059 (not enabled for the site). Default: `true`. */
   passwordlessEnabled?: boolean;
   /**

@@ -72,6 +72,13 @@ describe('emulator options', () => {
     ['emailTokenByTemplate that is not an object', { emailTokenByTemplate: [] as never }, /object/],
     ['a lockout of 0 codes', { lockAfterWrongCodes: 0 }, /lockAfterWrongCodes/],
     ['a fractional lockout', { lockAfterWrongCodes: 2.5 }, /positive integer/],
+    [
+      'an allowed domain given as a URL',
+      { allowedDomains: ['https://app.example'] },
+      /bare hostnames/,
+    ],
+    ['an allowed domain with a port', { allowedDomains: ['app.example:3000'] }, /no scheme, port/],
+    ['allowedDomains that is not an array', { allowedDomains: 'app.example' as never }, /array/],
     ['a non-function clock', { clock: 5 as never }, /clock/],
     ['accounts that are not an array', { accounts: {} as never }, /accounts/],
     ['an invalid account', { accounts: [{ email: 'x' }] }, /email/],
