@@ -80,6 +80,13 @@ const CONTROL_ROUTES: Readonly<Record<string, Readonly<Record<string, ControlAct
       return [200, { ok: true }];
     },
   },
+  '/emulator/requests': {
+    GET: (state) => [200, state.requests.list()],
+    DELETE: (state) => {
+      state.requests.clear();
+      return [200, { ok: true }];
+    },
+  },
   '/emulator/faults': {
     POST: (state, _query, body) => {
       state.faults.add(parseFault(body));

@@ -19,6 +19,7 @@ export type {
   EmulatorFault,
   EmulatorFaultType,
   EmulatorOptions,
+  EmulatorRequestRecord,
   EmulatorSendLimits,
   EmulatorTlsOptions,
   OutboxMessage,

@@ -7,6 +7,7 @@ import { answerWithFault } from './faults';
 import type { ApiReply } from './handler-types';
 import { readBody, sendJson } from './http-io';
 import { MalformedParameterError, RequestParams, parseJsonObject } from './params';
+import { carriesCaptcha, originIpOf } from './request-log';
 import type { EmulatorState } from './state';
 
 /**
@@ -68,9 +69,17 @@ async function route(
     );
   }
 
-  // Counted on arrival, whatever happens next, so tests see every attempt.
+  // Counted and logged on arrival, whatever happens next, so tests see every attempt.
   state.calls.count(found.endpoint);
   const read = await readBody(req);
+  const originIp = originIpOf(req);
+  state.requests.record({
+    endpoint: found.endpoint,
+    method,
+    ...(originIp !== undefined && { originIp }),
+    captcha: carriesCaptcha(method, search, read.ok ? read.body : undefined),
+    at: new Date(state.config.clock()).toISOString(),
+  });
   if (!read.ok) {
     return sendJson(res, 413, httpErrorBody(413, 'The request body is larger than 64 KiB.'), {
       Connection: 'close',

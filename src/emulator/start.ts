@@ -52,8 +52,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     get calls() {
       return state.calls.snapshot();
     },
+    get requests() {
+      return state.requests.list();
+    },
     ...(ca !== undefined && { ca }),
     resetCalls: () => state.calls.reset(),
+    clearRequests: () => state.requests.clear(),
     inject: (fault) => state.faults.add(parseFault(fault)),
     clearFaults: () => state.faults.clear(),
     addAccount: (input) => state.accounts.add(input),

@@ -5,6 +5,7 @@ import { ENDPOINTS, FaultQueue } from './faults';
 import type { Configuration } from './options';
 import { WrongCodeLockout } from './lockout';
 import { Outbox } from './outbox';
+import { RequestLog } from './request-log';
 import { SendLimiter } from './send-limits';
 import { LinkTokenStore, OtpStore } from './tokens';
 import type { EmulatorCalls, EmulatorEndpoint, OutboxMessage } from './types';
@@ -27,6 +28,8 @@ export interface EmulatorState {
   readonly outbox: Outbox;
   readonly faults: FaultQueue;
   readonly calls: CallCounter;
+  /** The last 1,000 API requests (`Emulator.requests`). */
+  readonly requests: RequestLog;
   /** The Twilio-style account id every SMS answer carries (one per emulator, like a real site). */
   readonly smsAccountSid: string;
   /** Records a message in the outbox, stamped with the clock. */
@@ -84,6 +87,7 @@ export function createState(config: Configuration): EmulatorState {
     outbox,
     faults: new FaultQueue(),
     calls: new CallCounter(),
+    requests: new RequestLog(),
     smsAccountSid: `AC${randomBytes(16).toString('hex')}`,
     deliver(message) {
       const sentAt = new Date(clock()).toISOString();

@@ -31,6 +31,26 @@ export type EmulatorCalls = Record<EmulatorEndpoint, number> & {
   total: number;
 };
 
+/**
+ * One LoginRadius API request the emulator received, as `Emulator.requests` and
+ * `GET /emulator/requests` list it: what reached "LoginRadius", and from whom.
+ */
+export interface EmulatorRequestRecord {
+  /** The operation it asked for. */
+  endpoint: EmulatorEndpoint;
+  /** Its HTTP method. */
+  method: string;
+  /**
+   * The `X-Origin-IP` header: the end user's IP as the app passed it on (LoginRadius
+   * reads it from there). Absent when the request had none.
+   */
+  originIp?: string;
+  /** Whether it carried a non-empty `g-recaptcha-response` (query or JSON body). */
+  captcha: boolean;
+  /** When it arrived, per the emulator's clock (ISO 8601). */
+  at: string;
+}
+
 /** An account to seed, or to add with `addAccount` / `POST /emulator/accounts`. */
 export interface EmulatorAccountInput {
   /** The primary email; unique (case-insensitively) across accounts. Required. */
@@ -258,10 +278,17 @@ export interface Emulator {
   readonly accounts: EmulatorAccount[];
   /** A snapshot of the request counters. */
   readonly calls: EmulatorCalls;
+  /**
+   * The last 1,000 LoginRadius API requests, oldest first, failed, refused and faulted
+   * ones included (a frozen snapshot). Also `GET /emulator/requests`; `DELETE` clears it.
+   */
+  readonly requests: readonly EmulatorRequestRecord[];
   /** The self-signed certificate (PEM) when started with `tls: true`; trust it as a CA. */
   readonly ca?: string;
   /** Sets every counter back to 0. */
   resetCalls(): void;
+  /** Forgets every logged request (`requests`). */
+  clearRequests(): void;
   /** Queues a fault; see {@link EmulatorFault}. */
   inject(fault: EmulatorFault): void;
   /** Drops every queued fault. */

@@ -168,6 +168,21 @@ describe('the official LoginRadius Node SDK against the emulator', () => {
     ).rejects.toMatchObject({ ErrorCode: 1068 });
   });
 
+  it('passes its originIp as X-Origin-IP, which the emulator records', async () => {
+    const createSdk = jest.requireActual<(config: object) => LoginRadiusSdk>('loginradius-sdk');
+    const withIp = createSdk({
+      apiKey: emulator.apiKey,
+      apiSecret: 'not-used',
+      apiDomain: '127.0.0.1',
+      originIp: '203.0.113.42',
+    });
+    emulator.clearRequests();
+    await withIp.passwordLessLoginApi.passwordlessLoginByEmail('ada@example.com');
+    expect(emulator.requests).toEqual([
+      expect.objectContaining({ endpoint: 'sendEmailLink', originIp: '203.0.113.42' }),
+    ]);
+  });
+
   it('rejects with 1023 for an unknown email', async () => {
     await expect(
       lr.passwordLessLoginApi.passwordlessLoginByEmail('nobody@example.com'),
