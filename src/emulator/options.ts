@@ -1,6 +1,7 @@
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { closest } from './did-you-mean';
 import { EmulatorOptionsError } from './errors';
+import { canonicalHostname } from './hostnames';
 import { normalizePhone } from './identifiers';
 import type { SendLimitConfig } from './send-limits';
 import type {
@@ -41,6 +42,8 @@ export interface Configuration {
   /** E.164 phone → its fixed code. */
   testPhones: ReadonlyMap<string, string>;
   tls: EmulatorTlsOptions | 'self-signed' | false;
+  /** Hostnames (canonical) the emulator answers to besides loopback and `host`. */
+  allowedHosts: ReadonlySet<string>;
   quiet: boolean;
 }
 
@@ -66,6 +69,7 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'sendLimits',
   'testPhones',
   'tls',
+  'allowedHosts',
   'quiet',
 ];
 
@@ -138,6 +142,7 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     sendLimits: parseSendLimits(options.sendLimits),
     testPhones: parseTestPhones(options.testPhones ?? {}),
     tls: parseTls(options.tls ?? false),
+    allowedHosts: hostnames('allowedHosts', options.allowedHosts ?? []),
     quiet: boolean('quiet', options.quiet, false),
   };
 }
@@ -170,18 +175,15 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-/** A list of bare hostnames (`app.example`), lowercased; a URL or a port is refused with a hint. */
+/** A list of bare hostnames (`app.example`, `::1`), canonical; a URL or a port is refused with a hint. */
 function hostnames(name: string, value: unknown): Set<string> {
   if (!Array.isArray(value)) {
     throw new EmulatorOptionsError(`\`${name}\` must be an array of hostnames like "app.example".`);
   }
   const names = new Set<string>();
   for (const entry of value) {
-    const hostname =
-      typeof entry === 'string' && URL.canParse(`http://${entry}`)
-        ? new URL(`http://${entry}`).hostname
-        : undefined;
-    if (!hostname || hostname !== String(entry).toLowerCase()) {
+    const hostname = typeof entry === 'string' ? canonicalHostname(entry) : undefined;
+    if (hostname === undefined) {
       throw new EmulatorOptionsError(
         `\`${name}\` takes bare hostnames like "app.example" (no scheme, port or path); got ${JSON.stringify(entry)}.`,
       );

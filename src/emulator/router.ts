@@ -8,6 +8,7 @@ import type { ApiReply } from './handler-types';
 import { readBody, sendJson } from './http-io';
 import { MalformedParameterError, RequestParams, parseJsonObject } from './params';
 import { carriesCaptcha, originIpOf } from './request-log';
+import { refuseForeignRequest } from './request-guard';
 import type { EmulatorState } from './state';
 
 /**
@@ -48,9 +49,16 @@ async function route(
   const search = rawUrl.slice(path.length + 1);
   const method = req.method ?? 'GET';
 
-  if (path === '/emulator' || path.startsWith('/emulator/')) {
-    return handleControlRequest(state, req, res, path, search);
+  const control = path === '/emulator' || path.startsWith('/emulator/');
+  // Before anything else, so a refused request does nothing at all (not even count).
+  const refusal = refuseForeignRequest(state.config, req);
+  if (refusal) {
+    // Its body is never read (Node discards what is left once the answer is sent).
+    return control
+      ? sendJson(res, refusal.status, { error: refusal.reason })
+      : sendJson(res, refusal.status, httpErrorBody(refusal.status, refusal.reason));
   }
+  if (control) return handleControlRequest(state, req, res, path, search);
   const normalized = path.length > 1 ? path.replace(/\/+$/, '').toLowerCase() : path;
   const found = ROUTES.get(normalized);
   if (!found) {

@@ -262,6 +262,13 @@ export interface EmulatorOptions {
    * Default: `false` (plain HTTP).
    */
   tls?: boolean | EmulatorTlsOptions;
+  /**
+   * Names the emulator answers to in the `Host` header besides loopback ones (`localhost`,
+   * `*.localhost`, 127.x.y.z, `::1`) and `host`, e.g. `['emulator']` when other containers
+   * reach it as `http://emulator:8787`. Requests for any other name are refused with 421,
+   * which keeps DNS-rebinding web pages out. Default: none.
+   */
+  allowedHosts?: readonly string[];
   /** When `true`, nothing is written to stderr (deliveries, internal errors). Default: `false`. */
   quiet?: boolean;
 }
