@@ -14,7 +14,8 @@ export function requirePasswordless(state: EmulatorState): void {
 
 /**
  * A blocked account answers 991; a locked one 1198. LoginRadius's Brute Force
- * Lockout has four lockout types (its Auth Security configuration page):
+ * Lockout has four lockout types (apidocs:
+ * docs/v2/admin-console/platform-security/auth-security-configuration.md):
  * Suspend answers 1198, Captcha 1132, SecurityQuestion 1148, Block 991. The
  * emulator can check neither a captcha nor a security answer, so its lock is
  * the Suspend kind, 1198; it lasts until `lockAccount(…, false)`. (1264 asks to
@@ -35,10 +36,12 @@ export function requireVoiceIfAsked(state: EmulatorState, voice: boolean): boole
 /**
  * Bot Protection: a send needs a non-empty `g-recaptcha-response` (query, or the
  * JSON body of a POST send). Any value passes, since the emulator cannot ask
- * Google whether the answer is genuine. Without one: 982. LoginRadius documents
- * no separate code for a missing captcha; 982 ("CAPTCHA is invalid") is the one
- * its captcha-guarded APIs (registration by reCAPTCHA, login) list, so it is the
- * safest reading.
+ * Google whether the answer is genuine. Without one: 982. LoginRadius's
+ * response-code table has no code for a missing captcha, only 982 and 1218,
+ * both "CAPTCHA is invalid"; its API reference lists 982 for the calls that
+ * take a captcha (apidocs: apis/v2/customer-identity-api/authentication/
+ * auth-user-registration-by-recaptcha.json, auth-login-by-email.json) and 1218
+ * for none, so 982 is the safest reading.
  */
 export function requireCaptcha(state: EmulatorState, params: RequestParams): void {
   if (state.config.botProtection && params.queryOrBody('g-recaptcha-response') === undefined) {
@@ -54,6 +57,8 @@ export function requireCaptcha(state: EmulatorState, params: RequestParams): voi
 export function requireAllowedVerificationUrl(state: EmulatorState, target: string): void {
   const allowed = state.config.allowedDomains;
   if (allowed === 'any') return;
-  const hostname = URL.canParse(target) ? new URL(target).hostname.toLowerCase() : undefined;
+  const hostname = URL.canParse(target)
+    ? new URL(target).hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+    : undefined;
   if (hostname === undefined || !allowed.has(hostname)) throw new LoginRadiusError(1249);
 }
