@@ -60,11 +60,23 @@ export class AccountStore {
 
   /** Blocks or unblocks the account with this email or uid. */
   setBlocked(emailOrUid: string, blocked: boolean): EmulatorAccount {
+    const account = this.#find(emailOrUid);
+    account.blocked = blocked;
+    return account;
+  }
+
+  /** Locks or unlocks the account with this email or uid. */
+  setLocked(emailOrUid: string, locked: boolean): EmulatorAccount {
+    const account = this.#find(emailOrUid);
+    account.locked = locked;
+    return account;
+  }
+
+  #find(emailOrUid: string): EmulatorAccount {
     const account = this.byUid(emailOrUid) ?? this.byEmail(emailOrUid);
     if (!account) {
       throw new EmulatorOptionsError(`No account has the email or uid "${emailOrUid}".`);
     }
-    account.blocked = blocked;
     return account;
   }
 }
@@ -95,7 +107,7 @@ export function createAccount(input: EmulatorAccountInput): EmulatorAccount {
       );
     }
   }
-  for (const flag of ['phoneVerified', 'blocked'] as const) {
+  for (const flag of ['phoneVerified', 'blocked', 'locked', 'twoFactor'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') {
       throw new EmulatorOptionsError(`\`${flag}\` of ${input.email} must be a boolean.`);
     }
@@ -116,6 +128,8 @@ export function createAccount(input: EmulatorAccountInput): EmulatorAccount {
     ...(phone !== undefined && { phone }),
     phoneVerified,
     blocked: input.blocked ?? false,
+    locked: input.locked ?? false,
+    twoFactor: input.twoFactor ?? false,
     profile: buildProfile(uid, input, phone, phoneVerified),
   };
 }

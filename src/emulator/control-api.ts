@@ -9,7 +9,8 @@ import type { EmulatorAccount, EmulatorAccountInput } from './types';
 /**
  * The `/emulator/*` endpoints, for tests in other processes and for people
  * poking at a running emulator. Development only: they need no API key and
- * hand out every link and code that was "sent".
+ * hand out every link and code that was "sent", so web pages are kept out (see
+ * request-guard.ts) and writes must be JSON.
  */
 export async function handleControlRequest(
   state: EmulatorState,
@@ -29,6 +30,10 @@ export async function handleControlRequest(
     return sendJson(res, 405, { error: `${path} answers ${allowed}.` }, { Allow: allowed });
   }
   let body: Record<string, unknown> | undefined;
+  if (method === 'POST' && !isJson(req.headers['content-type'])) {
+    // A web page can POST text/plain across sites without asking first; JSON it cannot.
+    return sendJson(res, 415, { error: 'Control API writes need Content-Type: application/json.' });
+  }
   if (method === 'POST') {
     const read = await readBody(req);
     if (!read.ok) {
@@ -51,6 +56,10 @@ export async function handleControlRequest(
     const status = /already exists/.test(error.message) ? 409 : 400;
     sendJson(res, status, { error: error.message });
   }
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 type ControlAction = (
@@ -77,6 +86,13 @@ const CONTROL_ROUTES: Readonly<Record<string, Readonly<Record<string, ControlAct
     GET: (state) => [200, state.calls.snapshot()],
     DELETE: (state) => {
       state.calls.reset();
+      return [200, { ok: true }];
+    },
+  },
+  '/emulator/requests': {
+    GET: (state) => [200, state.requests.list()],
+    DELETE: (state) => {
+      state.requests.clear();
       return [200, { ok: true }];
     },
   },
@@ -108,5 +124,7 @@ export function accountSummary(account: EmulatorAccount): Omit<EmulatorAccount, 
     ...(account.phone !== undefined && { phone: account.phone }),
     phoneVerified: account.phoneVerified,
     blocked: account.blocked,
+    locked: account.locked,
+    twoFactor: account.twoFactor,
   };
 }

@@ -41,17 +41,23 @@ export function errorBody(
 }
 
 /**
- * Errors of the HTTP layer (unknown path, wrong method, body too large) have no
+ * Errors of the HTTP layer (unknown path, wrong method, body too large, a
+ * request from a web page) have no
  * entry in LoginRadius's catalog. The emulator still answers them in LoginRadius's
  * shape, so a client parses them like any other error, with the HTTP status as
  * the `ErrorCode` (the official SDK does the same for 429) so that no real
  * LoginRadius code is misattributed.
  */
-export function httpErrorBody(status: 404 | 405 | 413, detail: string): LoginRadiusErrorBody {
+export function httpErrorBody(
+  status: 403 | 404 | 405 | 413 | 421,
+  detail: string,
+): LoginRadiusErrorBody {
   const messages = {
+    403: 'Forbidden',
     404: 'Resource not found',
     405: 'Method not allowed',
     413: 'Request body too large',
+    421: 'Misdirected request',
   } as const;
   return errorBody(status, messages[status], detail);
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { EmulatorOptionsError } from './errors';
+import { secondFactorChallenge } from './login-response';
 import type { EmulatorEndpoint, EmulatorFault, EmulatorFaultType } from './types';
 
 const FAULT_TYPES: readonly EmulatorFaultType[] = [
@@ -16,6 +16,7 @@ const FAULT_TYPES: readonly EmulatorFaultType[] = [
 export const ENDPOINTS: readonly EmulatorEndpoint[] = [
   'sendEmailLink',
   'verifyEmailToken',
+  'verifyEmailOtp',
   'sendPhoneOtp',
   'verifyPhoneOtp',
   'validateAccessToken',
@@ -25,6 +26,7 @@ export const ENDPOINTS: readonly EmulatorEndpoint[] = [
 
 const VERIFY_ENDPOINTS: ReadonlySet<EmulatorEndpoint> = new Set([
   'verifyEmailToken',
+  'verifyEmailOtp',
   'verifyPhoneOtp',
 ]);
 
@@ -57,7 +59,7 @@ export function parseFault(input: unknown): QueuedFault {
   }
   if (fault.type === 'second_factor' && endpoint !== '*' && !VERIFY_ENDPOINTS.has(endpoint)) {
     throw new EmulatorOptionsError(
-      'A `second_factor` fault only applies to verifyEmailToken and verifyPhoneOtp.',
+      'A `second_factor` fault only applies to verifyEmailToken, verifyEmailOtp and verifyPhoneOtp.',
     );
   }
   const times = fault.times ?? Infinity;
@@ -132,14 +134,7 @@ export function answerWithFault(fault: QueuedFault, res: ServerResponse, now: nu
       return resetMidBody(res);
     case 'second_factor':
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(
-        JSON.stringify({
-          SecondFactorAuthenticationToken: randomUUID(),
-          ExpireIn: new Date(now + 10 * 60_000).toISOString(),
-          Profile: null,
-          access_token: null,
-        }),
-      );
+      res.end(JSON.stringify(secondFactorChallenge(now)));
       return;
   }
 }

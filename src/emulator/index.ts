@@ -9,6 +9,8 @@ export { DEMO_ACCOUNTS } from './demo-accounts';
 export { Outbox } from './outbox';
 export { EmulatorOptionsError } from './errors';
 export type {
+  AccessTokenFormat,
+  EmailTokenMode,
   Emulator,
   EmulatorAccount,
   EmulatorAccountInput,
@@ -17,6 +19,7 @@ export type {
   EmulatorFault,
   EmulatorFaultType,
   EmulatorOptions,
+  EmulatorRequestRecord,
   EmulatorSendLimits,
   EmulatorTlsOptions,
   OutboxMessage,

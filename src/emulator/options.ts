@@ -1,8 +1,16 @@
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { closest } from './did-you-mean';
 import { EmulatorOptionsError } from './errors';
+import { canonicalHostname } from './hostnames';
 import { normalizePhone } from './identifiers';
 import type { SendLimitConfig } from './send-limits';
-import type { EmulatorAccountInput, EmulatorOptions, EmulatorTlsOptions } from './types';
+import type {
+  AccessTokenFormat,
+  EmailTokenMode,
+  EmulatorAccountInput,
+  EmulatorOptions,
+  EmulatorTlsOptions,
+} from './types';
 
 /** A development key: it only opens this emulator, never a real LoginRadius site. */
 export const DEFAULT_EMULATOR_API_KEY = '00000000-0000-4000-8000-00000000e4a1';
@@ -17,13 +25,25 @@ export interface Configuration {
   linkTokenTtlMs: number;
   otpTtlMs: number;
   otpLength: number;
+  emailToken: EmailTokenMode;
+  /** Template name → what its email holds. */
+  emailTokenByTemplate: ReadonlyMap<string, EmailTokenMode>;
   accessTokenTtlMs: number;
+  accessTokenFormat: AccessTokenFormat;
   defaultVerificationUrl: string;
+  /** Lowercase hostnames a verification URL may point at, or `'any'`. */
+  allowedDomains: ReadonlySet<string> | 'any';
   passwordlessEnabled: boolean;
+  voiceOtp: boolean;
+  botProtection: boolean;
+  /** `Infinity` when lockouts are off. */
+  lockAfterWrongCodes: number;
   sendLimits: SendLimitConfig | false;
   /** E.164 phone → its fixed code. */
   testPhones: ReadonlyMap<string, string>;
   tls: EmulatorTlsOptions | 'self-signed' | false;
+  /** Hostnames (canonical) the emulator answers to besides loopback and `host`. */
+  allowedHosts: ReadonlySet<string>;
   quiet: boolean;
 }
 
@@ -36,12 +56,20 @@ const OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'linkTokenTtlSeconds',
   'otpTtlSeconds',
   'otpLength',
+  'emailToken',
+  'emailTokenByTemplate',
   'accessTokenTtlSeconds',
+  'accessTokenFormat',
   'defaultVerificationUrl',
+  'allowedDomains',
   'passwordlessEnabled',
+  'voiceOtp',
+  'botProtection',
+  'lockAfterWrongCodes',
   'sendLimits',
   'testPhones',
   'tls',
+  'allowedHosts',
   'quiet',
 ];
 
@@ -93,12 +121,28 @@ export function parseOptions(options: EmulatorOptions = {}): Configuration {
     linkTokenTtlMs: seconds('linkTokenTtlSeconds', options.linkTokenTtlSeconds, 72 * 3600),
     otpTtlMs: seconds('otpTtlSeconds', options.otpTtlSeconds, 300),
     otpLength,
-    accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 3600),
+    emailToken: oneOf('emailToken', options.emailToken, EMAIL_TOKEN_MODES, 'link'),
+    emailTokenByTemplate: parseEmailTokenByTemplate(options.emailTokenByTemplate ?? {}),
+    accessTokenTtlMs: seconds('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 900),
+    accessTokenFormat: oneOf(
+      'accessTokenFormat',
+      options.accessTokenFormat,
+      ['guid', 'jwt'],
+      'guid',
+    ),
     defaultVerificationUrl,
+    allowedDomains:
+      options.allowedDomains === undefined
+        ? 'any'
+        : hostnames('allowedDomains', options.allowedDomains),
     passwordlessEnabled: boolean('passwordlessEnabled', options.passwordlessEnabled, true),
+    voiceOtp: boolean('voiceOtp', options.voiceOtp, true),
+    botProtection: boolean('botProtection', options.botProtection, false),
+    lockAfterWrongCodes: parseLockAfterWrongCodes(options.lockAfterWrongCodes),
     sendLimits: parseSendLimits(options.sendLimits),
     testPhones: parseTestPhones(options.testPhones ?? {}),
     tls: parseTls(options.tls ?? false),
+    allowedHosts: hostnames('allowedHosts', options.allowedHosts ?? []),
     quiet: boolean('quiet', options.quiet, false),
   };
 }
@@ -114,6 +158,39 @@ function boolean(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new EmulatorOptionsError(`\`${name}\` must be a boolean.`);
   return value;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new EmulatorOptionsError(
+      `\`${name}\` must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value as T;
+}
+
+/** A list of bare hostnames (`app.example`, `::1`), canonical; a URL or a port is refused with a hint. */
+function hostnames(name: string, value: unknown): Set<string> {
+  if (!Array.isArray(value)) {
+    throw new EmulatorOptionsError(`\`${name}\` must be an array of hostnames like "app.example".`);
+  }
+  const names = new Set<string>();
+  for (const entry of value) {
+    const hostname = typeof entry === 'string' ? canonicalHostname(entry) : undefined;
+    if (hostname === undefined) {
+      throw new EmulatorOptionsError(
+        `\`${name}\` takes bare hostnames like "app.example" (no scheme, port or path); got ${JSON.stringify(entry)}.`,
+      );
+    }
+    names.add(hostname);
+  }
+  return names;
 }
 
 /** A positive number of seconds, returned in milliseconds. */
@@ -141,6 +218,36 @@ function parseSendLimits(value: EmulatorOptions['sendLimits']): SendLimitConfig 
   };
 }
 
+function parseLockAfterWrongCodes(value: unknown): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new EmulatorOptionsError(
+      `\`lockAfterWrongCodes\` must be a positive integer (or left out for no lockout); got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}
+
+const EMAIL_TOKEN_MODES: readonly EmailTokenMode[] = ['link', 'otp', 'both'];
+
+function parseEmailTokenByTemplate(
+  value: Readonly<Record<string, EmailTokenMode>>,
+): Map<string, EmailTokenMode> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new EmulatorOptionsError(
+      '`emailTokenByTemplate` must be an object of { "template name": "link" | "otp" | "both" }.',
+    );
+  }
+  const modes = new Map<string, EmailTokenMode>();
+  for (const [template, mode] of Object.entries(value)) {
+    // An undefined entry is no entry: that template follows `emailToken`.
+    if (mode === undefined) continue;
+    const name = `emailTokenByTemplate[${JSON.stringify(template)}]`;
+    modes.set(template, oneOf(name, mode, EMAIL_TOKEN_MODES, 'link'));
+  }
+  return modes;
+}
+
 function parseTestPhones(value: Readonly<Record<string, string>>): Map<string, string> {
   if (value === null || typeof value !== 'object') {
     throw new EmulatorOptionsError('`testPhones` must be an object of { "+E164": "code" }.');
@@ -166,31 +273,4 @@ function parseTls(value: boolean | EmulatorTlsOptions): Configuration['tls'] {
     return { key: value.key, cert: value.cert };
   }
   throw new EmulatorOptionsError('`tls` must be `true` (self-signed) or `{ key, cert }` in PEM.');
-}
-
-/** The option name within two edits of `name`, for "did you mean" hints. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

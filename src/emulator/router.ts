@@ -1,56 +1,15 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ROUTES, type Route } from './api-routes';
 import { handleControlRequest } from './control-api';
 import { LoginRadiusError, httpErrorBody } from './errors';
 import { answerWithFault } from './faults';
-import * as handlers from './handlers';
+import type { ApiReply } from './handler-types';
 import { readBody, sendJson } from './http-io';
 import { MalformedParameterError, RequestParams, parseJsonObject } from './params';
+import { carriesCaptcha, originIpOf } from './request-log';
+import { refuseForeignRequest } from './request-guard';
 import type { EmulatorState } from './state';
-import type { EmulatorEndpoint } from './types';
-
-interface Route {
-  endpoint: EmulatorEndpoint;
-  methods: readonly string[];
-  handler: handlers.ApiHandler;
-}
-
-// Keys are lowercase: LoginRadius runs on ASP.NET, whose routes ignore case.
-const ROUTES: ReadonlyMap<string, Route> = new Map([
-  [
-    '/identity/v2/auth/login/passwordlesslogin/email',
-    { endpoint: 'sendEmailLink', methods: ['GET'], handler: handlers.sendEmailLink },
-  ],
-  [
-    '/identity/v2/auth/login/passwordlesslogin/email/verify',
-    { endpoint: 'verifyEmailToken', methods: ['GET'], handler: handlers.verifyEmailToken },
-  ],
-  [
-    // A newer reference lists the send as POST; both are served.
-    '/identity/v2/auth/login/passwordlesslogin/otp',
-    { endpoint: 'sendPhoneOtp', methods: ['GET', 'POST'], handler: handlers.sendPhoneOtp },
-  ],
-  [
-    '/identity/v2/auth/login/passwordlesslogin/otp/verify',
-    { endpoint: 'verifyPhoneOtp', methods: ['PUT'], handler: handlers.verifyPhoneOtp },
-  ],
-  [
-    '/identity/v2/auth/access_token/validate',
-    { endpoint: 'validateAccessToken', methods: ['GET'], handler: handlers.validateAccessToken },
-  ],
-  [
-    '/identity/v2/auth/access_token/invalidate',
-    {
-      endpoint: 'invalidateAccessToken',
-      methods: ['GET'],
-      handler: handlers.invalidateAccessToken,
-    },
-  ],
-  [
-    '/identity/v2/auth/account',
-    { endpoint: 'getProfile', methods: ['GET'], handler: handlers.getProfile },
-  ],
-]);
 
 /**
  * The emulator's request listener. `signal` aborts when the emulator closes, so
@@ -90,9 +49,16 @@ async function route(
   const search = rawUrl.slice(path.length + 1);
   const method = req.method ?? 'GET';
 
-  if (path === '/emulator' || path.startsWith('/emulator/')) {
-    return handleControlRequest(state, req, res, path, search);
+  const control = path === '/emulator' || path.startsWith('/emulator/');
+  // Before anything else, so a refused request does nothing at all (not even count).
+  const refusal = refuseForeignRequest(state.config, req);
+  if (refusal) {
+    // Its body is never read (Node discards what is left once the answer is sent).
+    return control
+      ? sendJson(res, refusal.status, { error: refusal.reason })
+      : sendJson(res, refusal.status, httpErrorBody(refusal.status, refusal.reason));
   }
+  if (control) return handleControlRequest(state, req, res, path, search);
   const normalized = path.length > 1 ? path.replace(/\/+$/, '').toLowerCase() : path;
   const found = ROUTES.get(normalized);
   if (!found) {
@@ -111,9 +77,17 @@ async function route(
     );
   }
 
-  // Counted on arrival, whatever happens next, so tests see every attempt.
+  // Counted and logged on arrival, whatever happens next, so tests see every attempt.
   state.calls.count(found.endpoint);
   const read = await readBody(req);
+  const originIp = originIpOf(req);
+  state.requests.record({
+    endpoint: found.endpoint,
+    method,
+    ...(originIp !== undefined && { originIp }),
+    captcha: carriesCaptcha(method, search, read.ok ? read.body : undefined),
+    at: new Date(state.config.clock()).toISOString(),
+  });
   if (!read.ok) {
     return sendJson(res, 413, httpErrorBody(413, 'The request body is larger than 64 KiB.'), {
       Connection: 'close',
@@ -143,7 +117,7 @@ function answer(
   search: string,
   rawBody: Buffer,
   authorization: string | undefined,
-): handlers.ApiReply {
+): ApiReply {
   try {
     const apiKey = new RequestParams(search).query('apikey');
     if (apiKey === undefined) throw new LoginRadiusError(922);

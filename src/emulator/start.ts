@@ -39,6 +39,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   const { port } = server.address() as AddressInfo;
   const scheme = config.tls === false ? 'http' : 'https';
   const url = `${scheme}://${urlHost(config.host)}:${port}`;
+  state.url = url;
 
   let closing: Promise<void> | undefined;
   const emulator: Emulator = {
@@ -51,12 +52,21 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
     get calls() {
       return state.calls.snapshot();
     },
+    get requests() {
+      return state.requests.list();
+    },
     ...(ca !== undefined && { ca }),
     resetCalls: () => state.calls.reset(),
+    clearRequests: () => state.requests.clear(),
     inject: (fault) => state.faults.add(parseFault(fault)),
     clearFaults: () => state.faults.clear(),
     addAccount: (input) => state.accounts.add(input),
     blockAccount: (emailOrUid, blocked = true) => state.accounts.setBlocked(emailOrUid, blocked),
+    lockAccount(emailOrUid, locked = true) {
+      const account = state.accounts.setLocked(emailOrUid, locked);
+      state.lockout.forget(account.uid);
+      return account;
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         lifetime.abort();

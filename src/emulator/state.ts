@@ -1,23 +1,35 @@
 import { randomBytes } from 'node:crypto';
+import { AccessTokenStore } from './access-tokens';
 import { AccountStore } from './accounts';
 import { ENDPOINTS, FaultQueue } from './faults';
 import type { Configuration } from './options';
+import { WrongCodeLockout } from './lockout';
 import { Outbox } from './outbox';
+import { RequestLog } from './request-log';
 import { SendLimiter } from './send-limits';
-import { AccessTokenStore, LinkTokenStore, OtpStore } from './tokens';
+import { LinkTokenStore, OtpStore } from './tokens';
 import type { EmulatorCalls, EmulatorEndpoint, OutboxMessage } from './types';
 
 /** Everything one running emulator knows; shared by the API handlers and the control API. */
 export interface EmulatorState {
   readonly config: Configuration;
+  /** The emulator's base URL, set once it listens (the issuer of JWT access tokens). */
+  url: string;
   readonly accounts: AccountStore;
   readonly linkTokens: LinkTokenStore;
+  /** SMS and voice codes, by E.164 phone. */
   readonly otps: OtpStore;
+  /** Emailed codes, by account uid. */
+  readonly emailOtps: OtpStore;
+  /** Counts wrong codes and locks accounts (`lockAfterWrongCodes`). */
+  readonly lockout: WrongCodeLockout;
   readonly accessTokens: AccessTokenStore;
   readonly limiter: SendLimiter;
   readonly outbox: Outbox;
   readonly faults: FaultQueue;
   readonly calls: CallCounter;
+  /** The last 1,000 API requests (`Emulator.requests`). */
+  readonly requests: RequestLog;
   /** The Twilio-style account id every SMS answer carries (one per emulator, like a real site). */
   readonly smsAccountSid: string;
   /** Records a message in the outbox, stamped with the clock. */
@@ -59,14 +71,23 @@ export function createState(config: Configuration): EmulatorState {
   };
   const state: EmulatorState = {
     config,
+    url: '',
     accounts: new AccountStore(),
     linkTokens: new LinkTokenStore(clock, config.linkTokenTtlMs),
     otps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
-    accessTokens: new AccessTokenStore(clock, config.accessTokenTtlMs),
+    emailOtps: new OtpStore(clock, config.otpTtlMs, config.otpLength),
+    lockout: new WrongCodeLockout(config.lockAfterWrongCodes, log),
+    accessTokens: new AccessTokenStore(clock, {
+      format: config.accessTokenFormat,
+      ttlMs: config.accessTokenTtlMs,
+      apiKey: config.apiKey,
+      issuer: () => state.url,
+    }),
     limiter: new SendLimiter(clock, config.sendLimits),
     outbox,
     faults: new FaultQueue(),
     calls: new CallCounter(),
+    requests: new RequestLog(),
     smsAccountSid: `AC${randomBytes(16).toString('hex')}`,
     deliver(message) {
       const sentAt = new Date(clock()).toISOString();

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { LoginRadiusError } from './errors';
 
 /** Milliseconds since the epoch; injectable so tests drive expiry without sleeping. */
@@ -51,7 +51,10 @@ interface Otp {
   used: boolean;
 }
 
-/** SMS codes: one current code per phone; a new send replaces the old one. */
+/**
+ * One-time codes: one current code per key (a phone for SMS and voice codes, an
+ * account for emailed ones); a new send replaces the old one.
+ */
 export class OtpStore {
   readonly #codes = new Map<string, Otp>();
 
@@ -61,24 +64,24 @@ export class OtpStore {
     private readonly length: number,
   ) {}
 
-  /** Makes (or, for a test phone, uses `fixedCode`) the current code for `phone`. */
-  issue(phone: string, uid: string, fixedCode?: string): string {
+  /** Makes (or, for a test phone, uses `fixedCode`) the current code for `key`. */
+  issue(key: string, uid: string, fixedCode?: string): string {
     const code =
       fixedCode ??
       randomInt(0, 10 ** this.length)
         .toString()
         .padStart(this.length, '0');
-    this.#codes.set(phone, { code, uid, expiresAt: this.clock() + this.ttlMs, used: false });
+    this.#codes.set(key, { code, uid, expiresAt: this.clock() + this.ttlMs, used: false });
     return code;
   }
 
   /**
-   * Checks `code` against the current code of `phone` and spends it. The current
+   * Checks `code` against the current code of `key` and spends it. The current
    * code already used → 1068, expired → 1069; anything else (a wrong code, no
    * code, a code for another account) → 1067.
    */
-  spend(phone: string, uid: string, code: string): void {
-    const current = this.#codes.get(phone);
+  spend(key: string, uid: string, code: string): void {
+    const current = this.#codes.get(key);
     if (!current || current.uid !== uid || !sameSecret(current.code, code)) {
       throw new LoginRadiusError(1067);
     }
@@ -93,50 +96,4 @@ function sameSecret(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export interface AccessToken {
-  accessToken: string;
-  refreshToken: string;
-  uid: string;
-  expiresAt: number;
-}
-
-/** Access tokens issued at login; dead once expired or invalidated. */
-export class AccessTokenStore {
-  readonly #tokens = new Map<string, AccessToken & { invalidated: boolean }>();
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs: number,
-  ) {}
-
-  issue(uid: string): AccessToken {
-    const token = {
-      accessToken: randomUUID(),
-      refreshToken: randomUUID(),
-      uid,
-      expiresAt: this.clock() + this.ttlMs,
-    };
-    this.#tokens.set(token.accessToken, { ...token, invalidated: false });
-    return token;
-  }
-
-  /** The live token; throws 905 (unknown or invalidated) or 906 (expired). */
-  check(accessToken: string): AccessToken {
-    const entry = this.#tokens.get(accessToken);
-    if (!entry || entry.invalidated) throw new LoginRadiusError(905);
-    if (this.clock() >= entry.expiresAt) throw new LoginRadiusError(906);
-    return {
-      accessToken: entry.accessToken,
-      refreshToken: entry.refreshToken,
-      uid: entry.uid,
-      expiresAt: entry.expiresAt,
-    };
-  }
-
-  invalidate(accessToken: string): void {
-    const entry = this.#tokens.get(accessToken);
-    if (entry) entry.invalidated = true;
-  }
 }

@@ -11,17 +11,45 @@ export type { Profile };
 export type EmulatorEndpoint =
   | 'sendEmailLink'
   | 'verifyEmailToken'
+  /** Both `…/email/verifyotp` and `…/username/verifyotp` (the emailed code). */
+  | 'verifyEmailOtp'
   | 'sendPhoneOtp'
   | 'verifyPhoneOtp'
   | 'validateAccessToken'
   | 'invalidateAccessToken'
   | 'getProfile';
 
+/** What access tokens look like: LoginRadius's default GUIDs, or signed JWTs (a per-site setting). */
+export type AccessTokenFormat = 'guid' | 'jwt';
+
+/** What the passwordless email holds: a magic link, a one-time code, or both (a per-template site setting). */
+export type EmailTokenMode = 'link' | 'otp' | 'both';
+
 /** How many requests each operation received (failed and faulted ones included). */
 export type EmulatorCalls = Record<EmulatorEndpoint, number> & {
   /** The sum of all the operations above. */
   total: number;
 };
+
+/**
+ * One LoginRadius API request the emulator received, as `Emulator.requests` and
+ * `GET /emulator/requests` list it: what reached "LoginRadius", and from whom.
+ */
+export interface EmulatorRequestRecord {
+  /** The operation it asked for. */
+  endpoint: EmulatorEndpoint;
+  /** Its HTTP method. */
+  method: string;
+  /**
+   * The `X-Origin-IP` header: the end user's IP as the app passed it on (LoginRadius
+   * reads it from there). Absent when the request had none.
+   */
+  originIp?: string;
+  /** Whether it carried a non-empty `g-recaptcha-response` (query or JSON body). */
+  captcha: boolean;
+  /** When it arrived, per the emulator's clock (ISO 8601). */
+  at: string;
+}
 
 /** An account to seed, or to add with `addAccount` / `POST /emulator/accounts`. */
 export interface EmulatorAccountInput {
@@ -35,6 +63,17 @@ export interface EmulatorAccountInput {
   phoneVerified?: boolean;
   /** A blocked account is refused with ErrorCode 991. Default: `false`. */
   blocked?: boolean;
+  /**
+   * A locked account (as after too many wrong codes, see `lockAfterWrongCodes`): every
+   * send and verify for it answers ErrorCode 1198. Default: `false`.
+   */
+  locked?: boolean;
+  /**
+   * Two-factor login is on for the account: every verify spends the link or code and
+   * then answers LoginRadius's two-factor challenge (HTTP 200, no Profile, an
+   * all-zero access token) instead of logging in. Default: `false`.
+   */
+  twoFactor?: boolean;
   /** Profile keys laid over the generated Profile (shallow merge). Default: none. */
   profile?: Partial<Profile>;
 }
@@ -49,25 +88,36 @@ export interface EmulatorAccount {
   phone?: string;
   phoneVerified: boolean;
   blocked: boolean;
+  /** Locked by wrong codes or by hand: every send and verify answers 1198. */
+  locked: boolean;
+  /** Every login answers a two-factor challenge instead of logging in. */
+  twoFactor: boolean;
   /** The full Profile the verify calls and `GET /identity/v2/auth/account` answer with. */
   profile: Profile;
 }
 
 /** A message the emulator "sent": an email with a login link, an SMS code or a welcome email. */
 export interface OutboxMessage {
-  channel: 'email' | 'sms';
+  /** `'voice'` for a code asked for with `isvoiceotp=true` (LoginRadius calls the number and reads it). */
+  channel: 'email' | 'sms' | 'voice';
   /** The email address (as stored on the account) or the E.164 phone. */
   to: string;
   /** The login link (`kind: 'passwordless_link'` only). */
   link?: string;
   /** The verification token inside `link` (`kind: 'passwordless_link'` only). */
   token?: string;
-  /** The one-time code (`kind: 'passwordless_otp'` only). */
+  /**
+   * The one-time code: of every `kind: 'passwordless_otp'` message (SMS, voice, or an
+   * email holding only a code), and of a link email when the site sends both.
+   */
   otp?: string;
   /** The template name the request asked for, when it named one. */
   template?: string;
   kind: 'passwordless_link' | 'passwordless_otp' | 'welcome';
-  /** Whether the code was asked for as a voice call (`isvoiceotp=true`; SMS only). */
+  /**
+   * Phone codes only: whether the code was asked for as a voice call. Kept beside
+   * `channel: 'voice'` so readers written before that channel existed still work.
+   */
   voice?: boolean;
   /** When it was sent, per the emulator's clock (ISO 8601). */
   sentAt: string;
@@ -92,8 +142,9 @@ export interface EmulatorFault {
    * - `rate_limit`: 429 with `Retry-After: retryAfter` and a short text body.
    * - `malformed_json`: 200, `Content-Type: application/json`, truncated JSON.
    * - `reset`: send the status line, headers and part of the body, then reset the connection.
-   * - `second_factor`: verify operations answer a two-factor challenge with no access token;
-   *   other operations are not affected and do not consume it.
+   * - `second_factor`: verify operations answer LoginRadius's two-factor challenge (HTTP 200,
+   *   `SecondFactorAuthentication`, `Profile: null`, an all-zero `access_token`, a year-1
+   *   `expires_in`) and spend nothing; other operations are not affected and do not consume it.
    */
   type: EmulatorFaultType;
   /** How many requests it applies to. Default: `Infinity` (until `clearFaults()`). */
@@ -138,16 +189,61 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Lifetime of an email link token, in seconds. Default: 259200 (72 hours, LoginRadius's default). */
   linkTokenTtlSeconds?: number;
-  /** Lifetime of an SMS code, in seconds. Default: 300. */
+  /** Lifetime of a one-time code (SMS, voice or email), in seconds. Default: 300. */
   otpTtlSeconds?: number;
-  /** Digits in an SMS code (4-10). Default: 6. */
+  /** Digits in a one-time code (SMS, voice or email), 4-10. Default: 6. */
   otpLength?: number;
-  /** Lifetime of an access token, in seconds. Default: 3600. */
+  /**
+   * What the passwordless email holds: `'link'` (a magic link, `kind: 'passwordless_link'`),
+   * `'otp'` (a one-time code to verify with …/email/verifyotp or …/username/verifyotp,
+   * `kind: 'passwordless_otp'`) or `'both'` (a link email that also carries `otp`).
+   * Default: `'link'`.
+   */
+  emailToken?: EmailTokenMode;
+  /**
+   * `emailToken` per `passwordlesslogintemplate` name (matched exactly), for sites whose
+   * templates differ. A send naming no template, or one not listed, uses `emailToken`.
+   * Default: `{}`.
+   */
+  emailTokenByTemplate?: Readonly<Record<string, EmailTokenMode>>;
+  /** Lifetime of an access token, in seconds. Default: 900 (15 minutes, LoginRadius's default). */
   accessTokenTtlSeconds?: number;
+  /**
+   * `'jwt'` issues access and refresh tokens as HS256-signed JWTs (about 650 and 760
+   * characters, like LoginRadius's JWT sites) instead of GUIDs; every access-token
+   * call takes them the same way. Default: `'guid'`.
+   */
+  accessTokenFormat?: AccessTokenFormat;
   /** The link target when a send has no `verificationurl` (the "site's configured URL"). Default: `'http://localhost:3000/auth/callback'`. */
   defaultVerificationUrl?: string;
+  /**
+   * The site's allowed domains: hostnames (`'app.example'`, matched exactly, ignoring case)
+   * a login link may point at. A link send whose `verificationurl`, or the default one,
+   * has another host answers ErrorCode 1249. Default: any host.
+   */
+  allowedDomains?: readonly string[];
   /** When `false`, every passwordless call answers ErrorCode 1059 (not enabled for the site). Default: `true`. */
   passwordlessEnabled?: boolean;
+  /**
+   * Whether the site has voice OTP configured. When `false`, `isvoiceotp=true` on the
+   * phone send or verify answers ErrorCode 1281. Default: `true`.
+   */
+  voiceOtp?: boolean;
+  /**
+   * LoginRadius's Bot Protection on the sends: the email send and the SMS/voice send
+   * need a non-empty `g-recaptcha-response` (query, or the JSON body of the POST send)
+   * and answer ErrorCode 982 without one. Any non-empty value passes: the emulator
+   * cannot ask Google whether the answer is genuine. Default: `false`.
+   */
+  botProtection?: boolean;
+  /**
+   * Brute-force lockout: after this many consecutive wrong codes for one account (SMS,
+   * voice and emailed codes together) the account is locked, and every send and verify
+   * for it answers ErrorCode 1198 (LoginRadius's "Suspend" lockout) until
+   * `lockAccount(…, false)`. A right code sets the count back to zero. Default: none
+   * (no lockout).
+   */
+  lockAfterWrongCodes?: number;
   /**
    * Send limits per account per channel; past the limit email sends answer 1178 and
    * SMS sends 1179 until the disable period ends. `false` turns them off.
@@ -166,6 +262,13 @@ export interface EmulatorOptions {
    * Default: `false` (plain HTTP).
    */
   tls?: boolean | EmulatorTlsOptions;
+  /**
+   * Names the emulator answers to in the `Host` header besides loopback ones (`localhost`,
+   * `*.localhost`, 127.x.y.z, `::1`) and `host`, e.g. `['emulator']` when other containers
+   * reach it as `http://emulator:8787`. Requests for any other name are refused with 421,
+   * which keeps DNS-rebinding web pages out. Default: none.
+   */
+  allowedHosts?: readonly string[];
   /** When `true`, nothing is written to stderr (deliveries, internal errors). Default: `false`. */
   quiet?: boolean;
 }
@@ -182,10 +285,17 @@ export interface Emulator {
   readonly accounts: EmulatorAccount[];
   /** A snapshot of the request counters. */
   readonly calls: EmulatorCalls;
+  /**
+   * The last 1,000 LoginRadius API requests, oldest first, failed, refused and faulted
+   * ones included (a frozen snapshot). Also `GET /emulator/requests`; `DELETE` clears it.
+   */
+  readonly requests: readonly EmulatorRequestRecord[];
   /** The self-signed certificate (PEM) when started with `tls: true`; trust it as a CA. */
   readonly ca?: string;
   /** Sets every counter back to 0. */
   resetCalls(): void;
+  /** Forgets every logged request (`requests`). */
+  clearRequests(): void;
   /** Queues a fault; see {@link EmulatorFault}. */
   inject(fault: EmulatorFault): void;
   /** Drops every queued fault. */
@@ -194,6 +304,12 @@ export interface Emulator {
   addAccount(input: EmulatorAccountInput): EmulatorAccount;
   /** Blocks (or with `false` unblocks) the account with this email or uid; throws when there is none. */
   blockAccount(emailOrUid: string, blocked?: boolean): EmulatorAccount;
+  /**
+   * Locks (or with `false` unlocks) the account with this email or uid, as
+   * `lockAfterWrongCodes` does, and starts its wrong-code count afresh; throws when
+   * there is none.
+   */
+  lockAccount(emailOrUid: string, locked?: boolean): EmulatorAccount;
   /** Stops listening and closes every connection, idle and hung ones included. */
   close(): Promise<void>;
 }

@@ -33,7 +33,7 @@ export const LOGINRADIUS_ERRORS = {
       'The LoginRadius access token has expired, please request a new token from LoginRadius API.',
   },
   908: {
-    status: 400,
+    status: 403,
     message: 'A parameter is not formatted correctly',
     description:
       'A parameter is not formatted correctly in the request, please check all the parameters in the API call.',
@@ -65,6 +65,13 @@ export const LOGINRADIUS_ERRORS = {
     status: 403,
     message: 'The link cannot be accessed',
     description: 'The link is either expired or has already been used, please request a new link.',
+  },
+  // 982, 1132, 1148, 1164, 1176, 1198, 1249, 1264 and 1281 as LoginRadius's response-code table
+  // has them (apidocs: docs/v2/getting-started/response-codes/customer-identity-api-codes.md).
+  982: {
+    status: 403,
+    message: 'CAPTCHA is invalid',
+    description: 'CAPTCHA is invalid, please enter the correct CAPTCHA value.',
   },
   991: {
     status: 403,
@@ -171,17 +178,41 @@ export const LOGINRADIUS_ERRORS = {
     description:
       'The account limit for SMS requests for this resource has been reached for this time due to too many request.',
   },
+  1132: {
+    status: 403,
+    message: 'Your account has been locked',
+    description:
+      'Your account has been locked, please login with a valid reCAPTCHA in order to continue.',
+  },
   1141: {
     status: 400,
     message: 'Email address or username is required',
     description:
       'Email address or username is required, please use a valid email address or username in order to process this request.',
   },
+  1148: {
+    status: 403,
+    message: 'Your account has been locked',
+    description:
+      'Your account has been locked, please login with an answer to the security question in order to continue.',
+  },
   1149: {
     status: 403,
     message: 'Your default LoginRadius Configured SMS Sending Limit Exceed',
     description:
       'Your default LoginRadius Configured SMS Sending Limit Exceed. please contact from LoginRadius supportfor more information.',
+  },
+  1164: {
+    status: 403,
+    message: 'Your account has been blocked due to suspicious activity',
+    description:
+      'Your account has been blocked by the system admin, please contact the admin for more information.',
+  },
+  1176: {
+    status: 403,
+    message: 'Two factor authentication is enabled',
+    description:
+      'Two factor authentication is enabled, please use two factor authentication api for login.',
   },
   1178: {
     status: 403,
@@ -194,6 +225,28 @@ export const LOGINRADIUS_ERRORS = {
     message: 'You have reached a limit for generating OTP',
     description:
       'The limit for generating OTP for this resource has been reached. The limit will auto reset upon reaching the configured request disabled period.',
+  },
+  1198: {
+    status: 403,
+    message: 'Your account has been locked',
+    description: 'Your account has been locked, please try again after sometime.',
+  },
+  1249: {
+    status: 403,
+    message: 'The VerificationUrl URL is invalid',
+    description:
+      'The VerificationUrl is invalid, please reach out to LoginRadius support for more information.',
+  },
+  1264: {
+    status: 403,
+    message: 'Account has been locked',
+    description:
+      'Your LoginRadius account has been locked, please login with your credentials again in order to unlock your account.',
+  },
+  1281: {
+    status: 403,
+    message: 'Voice OTP has not been configured',
+    description: 'The Voice OTP has not been configured, please configure it.',
   },
 } as const satisfies Record<number, LoginRadiusErrorDefinition>;
 

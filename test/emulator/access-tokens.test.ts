@@ -97,6 +97,22 @@ describe('access tokens', () => {
     );
   });
 
+  it('live 15 minutes unless told otherwise, as LoginRadius tokens do', async () => {
+    const defaults = await startEmulator({ quiet: true, clock });
+    try {
+      const token = await login(defaults);
+      const answer = await call(defaults, PATHS.validateAccessToken, {}, bearer(token));
+      expect(answer.body.expires_in).toBe(new Date(clock() + 15 * 60_000).toISOString());
+      clock.advance(15 * 60_000);
+      expectLoginRadiusError(
+        await call(defaults, PATHS.validateAccessToken, {}, bearer(token)),
+        906,
+      );
+    } finally {
+      await defaults.close();
+    }
+  });
+
   it('every login issues a different token', async () => {
     expect(await login(emulator)).not.toBe(await login(emulator));
   });

@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { PATHS, call, login, putJson } from './helpers';
+import { PATHS, call, login, postJson, putJson } from './helpers';
 
 describe('call counters', () => {
   let emulator: Emulator;
@@ -16,6 +16,7 @@ describe('call counters', () => {
     expect(emulator.calls).toEqual({
       sendEmailLink: 0,
       verifyEmailToken: 0,
+      verifyEmailOtp: 0,
       sendPhoneOtp: 0,
       verifyPhoneOtp: 0,
       validateAccessToken: 0,
@@ -35,15 +36,18 @@ describe('call counters', () => {
     await call(emulator, PATHS.getProfile, {}, auth);
     await call(emulator, PATHS.invalidateAccessToken, {}, auth);
     await call(emulator, PATHS.getProfile, { apikey: 'wrong' });
+    await call(emulator, PATHS.verifyEmailOtpByEmail, {}, postJson({ email: 'ada@example.com' }));
+    await call(emulator, PATHS.verifyEmailOtpByUsername, {}, postJson({ username: 'ada' }));
     expect(emulator.calls).toEqual({
       sendEmailLink: 2,
       verifyEmailToken: 1,
+      verifyEmailOtp: 2,
       sendPhoneOtp: 1,
       verifyPhoneOtp: 1,
       validateAccessToken: 1,
       invalidateAccessToken: 1,
       getProfile: 2,
-      total: 9,
+      total: 11,
     });
   });
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,14 @@ describe('runCli (the loginradius-emulator bin)', () => {
       '--test-phones',
       '--test-phone',
       '--tls',
+      '--access-token-format',
+      '--email-token',
+      '--template-email-token',
+      '--allowed-domain',
+      '--bot-protection',
+      '--lock-after-wrong-codes',
+      '--no-voice-otp',
+      '--allowed-host',
     ]) {
       expect(CLI_USAGE).toContain(flag);
     }
@@ -80,6 +89,120 @@ describe('runCli (the loginradius-emulator bin)', () => {
     expect(emulator?.outbox.latest()?.otp).toBe('333333');
   });
 
+  it('sets the site up from flags: tokens, emails, captcha, lockouts, domains, voice, hosts', async () => {
+    const { emulator, output } = await run([
+      '--port=0',
+      '--access-token-format',
+      'jwt',
+      '--email-token',
+      'otp',
+      '--template-email-token',
+      'magic=link',
+      '--allowed-domain',
+      'app.example',
+      '--allowed-domain',
+      'auth.example',
+      '--bot-protection',
+      '--lock-after-wrong-codes',
+      '2',
+      '--no-voice-otp',
+      '--allowed-host',
+      'emulator',
+    ]);
+    if (!emulator) throw new Error('not started');
+    expect(output).toContain(
+      'Site settings: JWT access tokens; emails hold otp; per template: magic=link; ' +
+        'links only to app.example, auth.example; bot protection on; lock after 2 wrong codes; ' +
+        'no voice OTP; also answers emulator',
+    );
+    const api = async (path: string, query: Record<string, string>, init: RequestInit = {}) => {
+      const search = new URLSearchParams({ apikey: emulator.apiKey, ...query });
+      const response = await fetch(`${emulator.url}${path}?${search}`, init);
+      const body = (await response.json()) as { ErrorCode?: number; access_token?: string };
+      return { status: response.status, body };
+    };
+    const send = '/identity/v2/auth/login/passwordlesslogin/email';
+    const captcha = { 'g-recaptcha-response': 'x' };
+
+    // --bot-protection
+    expect((await api(send, { email: 'ada@example.com' })).body.ErrorCode).toBe(982);
+    // --email-token otp, and a JWT from the emailed code
+    expect((await api(send, { email: 'ada@example.com', ...captcha })).status).toBe(200);
+    expect(emulator.outbox.latest()).toMatchObject({ channel: 'email', kind: 'passwordless_otp' });
+    const login = await api(
+      '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
+      {},
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'ada@example.com', otp: emulator.outbox.latest()?.otp }),
+      },
+    );
+    expect(login.body.access_token?.split('.')).toHaveLength(3);
+    // --template-email-token and --allowed-domain
+    const magic = { email: 'ada@example.com', passwordlesslogintemplate: 'magic', ...captcha };
+    expect((await api(send, { ...magic, verificationurl: 'https://app.example/cb' })).status).toBe(
+      200,
+    );
+    expect(emulator.outbox.latest()?.kind).toBe('passwordless_link');
+    const evil = await api(send, { ...magic, verificationurl: 'https://evil.example/cb' });
+    expect(evil.body.ErrorCode).toBe(1249);
+    // --no-voice-otp
+    const voice = await api('/identity/v2/auth/login/passwordlesslogin/otp', {
+      phone: '+14155550101',
+      isvoiceotp: 'true',
+      ...captcha,
+    });
+    expect(voice.body.ErrorCode).toBe(1281);
+    // --lock-after-wrong-codes 2
+    const verify = (otp: string) =>
+      api(
+        '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
+        {},
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: 'grace', otp }),
+        },
+      );
+    await verify('000000');
+    await verify('000000');
+    expect(emulator.accounts.find((account) => account.username === 'grace')?.locked).toBe(true);
+    // --allowed-host
+    const { port } = new URL(emulator.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpGet(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/emulator/health',
+          headers: { Host: `emulator:${port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(status).toBe(200);
+  });
+
+  it('marks locked and two-factor accounts in the banner', async () => {
+    const accounts = join(dir, 'states.json');
+    await writeFile(
+      accounts,
+      JSON.stringify([
+        { email: 'locked@example.com', locked: true },
+        { email: 'mfa@example.com', twoFactor: true },
+      ]),
+    );
+    const { output } = await run(['--port', '0', '--accounts', accounts]);
+    expect(output).toMatch(/locked@example\.com.*\[locked\]/);
+    expect(output).toMatch(/mfa@example\.com.*\[two-factor\]/);
+    expect(output).not.toContain('Site settings');
+  });
+
   it('serves HTTPS with --tls', async () => {
     const { emulator, output } = await run(['--port', '0', '--tls']);
     expect(emulator?.url).toMatch(/^https:/);
@@ -92,6 +215,15 @@ describe('runCli (the loginradius-emulator bin)', () => {
     [['--port', '0', '--test-phone', '+15550001111'], /--test-phone takes \+E164=code/],
     [['--port', '0', '--accounts', '/does/not/exist.json'], /cannot read/],
     [['--port', '0', '--test-phone', '555=1'], /Could not start the emulator: .*E\.164/],
+    [['--port', '0', '--access-token-format', 'jws'], /Could not start.*'guid', 'jwt'/],
+    [['--port', '0', '--email-token', 'sms'], /Could not start.*'link', 'otp', 'both'/],
+    [['--port', '0', '--template-email-token', 'magic'], /--template-email-token takes name=/],
+    [['--port', '0', '--template-email-token', 'magic=sms'], /Could not start.*"magic"/],
+    [['--port', '0', '--lock-after-wrong-codes', '0'], /--lock-after-wrong-codes must be/],
+    [['--port', '0', '--lock-after-wrong-codes', 'three'], /--lock-after-wrong-codes must be/],
+    [['--port', '0', '--allowed-domain', 'https://app.example'], /Could not start.*bare hostnames/],
+    [['--port', '0', '--allowed-host', 'emulator:8787'], /Could not start.*allowedHosts/],
+    [['--voice-otp'], /Unknown option '--voice-otp'/],
   ])('refuses %j with a clear message', async (argv, message) => {
     const attempt = run(argv);
     await expect(attempt).rejects.toThrow(CliError);

@@ -83,7 +83,12 @@ describe('the /emulator control API', () => {
     const answer = await control('faults', postJson({ type: 'explode' }));
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatch(/Unknown fault type/);
-    expect((await control('faults', { method: 'POST', body: '{nope' })).status).toBe(400);
+    const broken = await control('faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{nope',
+    });
+    expect(broken.status).toBe(400);
   });
 
   it('GET accounts lists accounts without their profiles', async () => {
@@ -95,6 +100,8 @@ describe('the /emulator control API', () => {
       phone: '+14155550101',
       phoneVerified: true,
       blocked: false,
+      locked: false,
+      twoFactor: false,
     });
     expect(answer.body[0]).not.toHaveProperty('profile');
   });

@@ -17,7 +17,7 @@ describe('verifying a login link', () => {
     expect(answer.body).toEqual({
       Profile: ada?.profile,
       access_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      expires_in: new Date(clock() + 3600_000).toISOString(),
+      expires_in: new Date(clock() + 900_000).toISOString(),
       refresh_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(answer.body.Profile).toMatchObject({

@@ -1,6 +1,15 @@
 import { get as httpGet } from 'node:http';
 import { EmulatorOptionsError, startEmulator, type Emulator } from '../../src/emulator';
-import { PATHS, call, login, putJson, sendLink, sendOtp, waitFor } from './helpers';
+import {
+  PATHS,
+  TWO_FACTOR_CHALLENGE,
+  call,
+  login,
+  putJson,
+  sendLink,
+  sendOtp,
+  waitFor,
+} from './helpers';
 
 describe('fault injection', () => {
   let emulator: Emulator;
@@ -97,20 +106,16 @@ describe('fault injection', () => {
     expect(outcome).toMatch(/ECONNRESET|aborted/);
   });
 
-  it('second_factor: a verify answers a challenge with no access token and spends nothing', async () => {
+  it('second_factor: a verify answers the two-factor challenge and spends nothing', async () => {
     emulator.inject({ type: 'second_factor', times: 1 });
     // A send does not consume it: only verifies have a second factor.
     const token = await sendLink(emulator, 'ada@example.com');
     const challenge = await call(emulator, PATHS.verifyEmailToken, { verificationtoken: token });
     expect(challenge.status).toBe(200);
-    expect(challenge.body).toEqual({
-      SecondFactorAuthenticationToken: expect.any(String),
-      ExpireIn: expect.stringMatching(/^\d{4}-/),
-      Profile: null,
-      access_token: null,
-    });
+    expect(challenge.body).toEqual(TWO_FACTOR_CHALLENGE);
     const real = await call(emulator, PATHS.verifyEmailToken, { verificationtoken: token });
-    expect(typeof real.body.access_token).toBe('string');
+    expect(real.body.access_token).not.toBe(TWO_FACTOR_CHALLENGE.access_token);
+    expect(real.body.Profile.Email).toEqual([{ Type: 'Primary', Value: 'ada@example.com' }]);
   });
 
   it('a faulted verify spends neither the token nor the code', async () => {

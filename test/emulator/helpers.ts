@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import {
   LOGINRADIUS_ERRORS,
   type KnownLoginRadiusErrorCode,
@@ -7,11 +8,34 @@ import type { Emulator } from '../../src/emulator';
 export const PATHS = {
   sendEmailLink: '/identity/v2/auth/login/passwordlesslogin/email',
   verifyEmailToken: '/identity/v2/auth/login/passwordlesslogin/email/verify',
+  verifyEmailOtpByEmail: '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
+  verifyEmailOtpByUsername: '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
   sendPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp',
   verifyPhoneOtp: '/identity/v2/auth/login/passwordlesslogin/otp/verify',
   validateAccessToken: '/identity/v2/auth/access_token/validate',
   invalidateAccessToken: '/identity/v2/auth/access_token/invalidate',
   getProfile: '/identity/v2/auth/account',
+} as const;
+
+/**
+ * LoginRadius's two-factor challenge, exactly (loginradius-api.md): what a verify
+ * answers for a `twoFactor` account or under a `second_factor` fault.
+ */
+export const TWO_FACTOR_CHALLENGE = {
+  SecondFactorAuthentication: {
+    SecondFactorAuthenticationToken: expect.stringMatching(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    ),
+    ExpireIn: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    QRCode: null,
+    ManualEntryCode: null,
+    IsGoogleAuthenticatorVerified: false,
+    IsAuthenticatorVerified: false,
+    IsOTPAuthenticatorVerified: false,
+  },
+  Profile: null,
+  access_token: '00000000-0000-0000-0000-000000000000',
+  expires_in: '0001-01-01T00:00:00',
 } as const;
 
 export interface Answer {
@@ -48,6 +72,14 @@ export async function call(
 export function putJson(body: unknown): RequestInit {
   return {
     method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+export function postJson(body: unknown): RequestInit {
+  return {
+    method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   };
@@ -98,6 +130,15 @@ export async function sendOtp(emulator: Emulator, phone: string): Promise<string
   return otp;
 }
 
+/** Sends the passwordless email to `email` and returns the code it holds. */
+export async function sendEmailOtp(emulator: Emulator, email: string): Promise<string> {
+  const answer = await call(emulator, PATHS.sendEmailLink, { email });
+  expect(answer.status).toBe(200);
+  const otp = emulator.outbox.latest(email)?.otp;
+  if (!otp) throw new Error(`no code was emailed to ${email}`);
+  return otp;
+}
+
 /** Logs ada in by link and returns the access token. */
 export async function login(emulator: Emulator, email = 'ada@example.com'): Promise<string> {
   const token = await sendLink(emulator, email);
@@ -113,4 +154,44 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promi
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+export interface RawAnswer {
+  status: number;
+  text: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A request with exactly these headers (fetch will not let a test forge `Host`). */
+export function rawRequest(
+  emulator: Emulator,
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
+  const { port } = new URL(emulator.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method, headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, text, body: parsed });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

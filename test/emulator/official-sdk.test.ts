@@ -35,6 +35,14 @@ interface LoginRadiusSdk {
       smsTemplate?: string,
       isVoiceOtp?: boolean,
     ): Promise<SdkBody>;
+    passwordlessLoginVerificationByEmailAndOTP(
+      body: { email: string; otp: string; welcomeemailtemplate?: string },
+      fields?: string,
+    ): Promise<SdkBody>;
+    passwordlessLoginVerificationByUserNameAndOTP(
+      body: { username: string; otp: string; welcomeemailtemplate?: string },
+      fields?: string,
+    ): Promise<SdkBody>;
   };
   authenticationApi: {
     authValidateAccessToken(token: string): Promise<SdkBody>;
@@ -50,7 +58,12 @@ describe('the official LoginRadius Node SDK against the emulator', () => {
   let agent: https.Agent;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ quiet: true, tls: true, sendLimits: false });
+    emulator = await startEmulator({
+      quiet: true,
+      tls: true,
+      sendLimits: false,
+      emailTokenByTemplate: { 'email-code': 'otp' },
+    });
     const port = Number(new URL(emulator.url).port);
     // The agent's own options override the request's, port 443 included.
     agent = new https.Agent({ ca: emulator.ca, port, keepAlive: false });
@@ -122,6 +135,52 @@ describe('the official LoginRadius Node SDK against the emulator', () => {
     );
     expect(login.Profile).toEqual({ Uid: expect.any(String), PhoneId: '+14155550101' });
     expect(typeof login.access_token).toBe('string');
+  });
+
+  it('logs in by emailed code, by email (POST …/email/verifyotp, JSON body)', async () => {
+    await lr.passwordLessLoginApi.passwordlessLoginByEmail('ada@example.com', 'email-code');
+    const message = emulator.outbox.latest('ada@example.com');
+    expect(message).toMatchObject({ channel: 'email', kind: 'passwordless_otp' });
+    const login = await lr.passwordLessLoginApi.passwordlessLoginVerificationByEmailAndOTP(
+      { email: 'ada@example.com', otp: message?.otp ?? '', welcomeemailtemplate: 'welcome' },
+      'Uid,FullName',
+    );
+    expect(login.Profile).toEqual({ Uid: expect.any(String), FullName: 'Ada Lovelace' });
+    expect(emulator.outbox.latest()).toMatchObject({ kind: 'welcome', template: 'welcome' });
+    const validated = await lr.authenticationApi.authValidateAccessToken(login.access_token);
+    expect(validated).toMatchObject({ access_token: login.access_token });
+  });
+
+  it('logs in by emailed code, by username (POST …/username/verifyotp)', async () => {
+    await lr.passwordLessLoginApi.passwordlessLoginByUserName('grace', 'email-code');
+    const otp = emulator.outbox.latest('grace@example.com')?.otp ?? '';
+    const login = await lr.passwordLessLoginApi.passwordlessLoginVerificationByUserNameAndOTP({
+      username: 'grace',
+      otp,
+    });
+    expect(login.Profile.Email).toEqual([{ Type: 'Primary', Value: 'grace@example.com' }]);
+    expect(typeof login.access_token).toBe('string');
+    await expect(
+      lr.passwordLessLoginApi.passwordlessLoginVerificationByUserNameAndOTP({
+        username: 'grace',
+        otp,
+      }),
+    ).rejects.toMatchObject({ ErrorCode: 1068 });
+  });
+
+  it('passes its originIp as X-Origin-IP, which the emulator records', async () => {
+    const createSdk = jest.requireActual<(config: object) => LoginRadiusSdk>('loginradius-sdk');
+    const withIp = createSdk({
+      apiKey: emulator.apiKey,
+      apiSecret: 'not-used',
+      apiDomain: '127.0.0.1',
+      originIp: '203.0.113.42',
+    });
+    emulator.clearRequests();
+    await withIp.passwordLessLoginApi.passwordlessLoginByEmail('ada@example.com');
+    expect(emulator.requests).toEqual([
+      expect.objectContaining({ endpoint: 'sendEmailLink', originIp: '203.0.113.42' }),
+    ]);
   });
 
   it('rejects with 1023 for an unknown email', async () => {

@@ -67,9 +67,9 @@ describe('sending an SMS code', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('records a voice request when isvoiceotp=true', async () => {
+  it('records a voice call on channel "voice" when isvoiceotp=true', async () => {
     await call(emulator, PATHS.sendPhoneOtp, { phone: '+14155550101', isVoiceOtp: 'true' });
-    expect(emulator.outbox.latest()?.voice).toBe(true);
+    expect(emulator.outbox.latest()).toMatchObject({ channel: 'voice', voice: true });
   });
 
   it('accepts spaces, dashes and a missing + in the number', async () => {

@@ -27,7 +27,7 @@ describe('verifying an SMS code', () => {
     expect(answer.body).toEqual({
       Profile: expect.objectContaining({ PhoneId: ADA, Uid: expect.any(String) }),
       access_token: expect.any(String),
-      expires_in: new Date(clock() + 3600_000).toISOString(),
+      expires_in: new Date(clock() + 900_000).toISOString(),
       refresh_token: expect.any(String),
     });
   });

@@ -256,6 +256,14 @@ describe('a site with passwordless login switched off', () => {
       await call(emulator, PATHS.verifyPhoneOtp, {}, { method: 'PUT', body: '{}' }),
       1059,
     );
+    expectLoginRadiusError(
+      await call(emulator, PATHS.verifyEmailOtpByEmail, {}, { method: 'POST', body: '{}' }),
+      1059,
+    );
+    expectLoginRadiusError(
+      await call(emulator, PATHS.verifyEmailOtpByUsername, {}, { method: 'POST', body: '{}' }),
+      1059,
+    );
   });
 
   it('still checks the API key first', async () => {
