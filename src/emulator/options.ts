@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { closest } from './did-you-mean';
+import { closest } from '../suggest';
 import { EmulatorOptionsError } from './errors';
 import { canonicalHostname } from './hostnames';
 import { normalizePhone } from './identifiers';

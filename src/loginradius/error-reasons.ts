@@ -14,6 +14,7 @@ export type FailureReason =
   | 'unknown_account'
   | 'unverified_phone'
   | 'site_misconfigured'
+  | 'captcha_required'
   | 'second_factor_required'
   | 'no_pending_flow'
   | 'rejected';
@@ -40,6 +41,9 @@ const REASON_BY_CODE: Readonly<Record<number, FailureReason>> = {
   1198: 'locked',
   1264: 'locked',
   1176: 'second_factor_required',
+  // Bot Protection (or a brute-force lockout of type Captcha) wants a captcha answer.
+  982: 'captcha_required',
+  1218: 'captcha_required',
   1122: 'rate_limited',
   1123: 'rate_limited',
   1149: 'rate_limited',

@@ -82,13 +82,20 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
     [config.limits.cooldown, sessionKey(req, 'email')],
   ]);
   const ref = newFlowRef();
-  await sendUniformly(config, req, 'email', maskRecipient(shown), refund, () =>
-    config.client.sendEmailLink(recipient, {
-      verificationUrl: withFlowRef(config.callbackUrl!, ref),
-      passwordlessLoginTemplate: template,
-      captchaResponse,
-      originIp: config.forwardClientIp ? req.ip : undefined,
-    }),
+  await sendUniformly(
+    config,
+    req,
+    'email',
+    maskRecipient(shown),
+    refund,
+    () =>
+      config.client.sendEmailLink(recipient, {
+        verificationUrl: withFlowRef(config.callbackUrl!, ref),
+        passwordlessLoginTemplate: template,
+        captchaResponse,
+        originIp: config.forwardClientIp ? req.ip : undefined,
+      }),
+    captchaResponse !== undefined,
   );
   const match = config.crossDevice ? String(randomInt(10, 100)) : undefined;
   const flow = startFlow(
@@ -131,13 +138,20 @@ async function sendOtp(config: SendContext, req: Request, res: Response): Promis
     [limits.smsPerIp, ip],
     [limits.smsGlobal, 'all'],
   ]);
-  await sendUniformly(config, req, voice ? 'voice' : 'sms', maskRecipient(phone.e164), refund, () =>
-    config.client.sendPhoneOtp(validatedInput({ phone: phone.e164 }), {
-      smsTemplate: template,
-      isVoiceOtp: voice,
-      captchaResponse,
-      originIp: config.forwardClientIp ? req.ip : undefined,
-    }),
+  await sendUniformly(
+    config,
+    req,
+    voice ? 'voice' : 'sms',
+    maskRecipient(phone.e164),
+    refund,
+    () =>
+      config.client.sendPhoneOtp(validatedInput({ phone: phone.e164 }), {
+        smsTemplate: template,
+        isVoiceOtp: voice,
+        captchaResponse,
+        originIp: config.forwardClientIp ? req.ip : undefined,
+      }),
+    captchaResponse !== undefined,
   );
   // The flow starts whether or not the number has an account, so the next
   // page looks the same; a code for an unknown number simply never works.

@@ -12,6 +12,11 @@ import type { RequestConfig } from './request-config';
 
 const DAY_MS = 86_400_000;
 
+/** What to fix when LoginRadius wants a captcha and the page sent none. */
+const BOT_PROTECTION_SETTING =
+  'Bot Protection is on for the LoginRadius site: put the captcha widget on the sign-in form ' +
+  '(its answer goes in the g-recaptcha-response field), or switch Bot Protection off';
+
 /** The request router's limits, one counter each. */
 export class SendLimits {
   readonly perIp: Limit;
@@ -86,6 +91,7 @@ export async function sendUniformly(
   recipient: string,
   refund: Refund,
   send: () => Promise<unknown>,
+  captchaSent = false,
 ): Promise<void> {
   const base = { channel, recipient, ip: req.ip } as const;
   try {
@@ -94,7 +100,9 @@ export async function sendUniformly(
   } catch (error) {
     if (error instanceof LoginRadiusError) {
       await refund.budgets();
-      const setting = misconfiguredSetting(error.errorCode);
+      const setting =
+        misconfiguredSetting(error.errorCode) ??
+        (error.errorCode === 982 && !captchaSent ? BOT_PROTECTION_SETTING : undefined);
       config.emit({
         ...base,
         type: setting ? 'config_error' : 'send_refused',
