@@ -23,8 +23,6 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# `npm install` rather than `npm ci`: npm 11's ci refuses a lockfile that records only
-# this platform's optional binaries (rollup, esbuild), which is what npm writes here.
-# With an up-to-date lockfile, install changes nothing and installs exactly it.
-npm install --no-audit --no-fund
+# Exactly the lockfile (which records every platform's optional binaries).
+npm ci --no-audit --no-fund
 npm test
