@@ -15,6 +15,7 @@ import {
   optionsError,
   requireOptions,
   stringOption,
+  type OptionNames,
 } from './option-checks';
 
 /** The name `PasswordlessStrategy` registers under unless told otherwise. */
@@ -147,6 +148,25 @@ export interface StrategyConfig {
 
 const OWNER = 'PasswordlessStrategy';
 
+/** The strategy's option names. */
+export const STRATEGY_NAMES: OptionNames = {
+  top: [
+    'client',
+    'name',
+    'passReqToCallback',
+    'fields',
+    'welcomeEmailTemplate',
+    'smsTemplate',
+    'maxOtpAttempts',
+    'maxOtpFailuresPerPhoneAndIp',
+    'otpFailureWindowMs',
+    'maxOtpFailuresPerPhone',
+    'otpLockoutWindowMs',
+    'stores',
+    'forwardClientIp',
+  ],
+};
+
 export function parseStrategyOptions(
   input: PasswordlessStrategyOptions,
   verify: unknown,
@@ -158,23 +178,7 @@ export function parseStrategyOptions(
     );
   }
   const options = requireOptions(OWNER, input, '{ client }') as PasswordlessStrategyOptions;
-  checkOptionNames(OWNER, options, {
-    top: [
-      'client',
-      'name',
-      'passReqToCallback',
-      'fields',
-      'welcomeEmailTemplate',
-      'smsTemplate',
-      'maxOtpAttempts',
-      'maxOtpFailuresPerPhoneAndIp',
-      'otpFailureWindowMs',
-      'maxOtpFailuresPerPhone',
-      'otpLockoutWindowMs',
-      'stores',
-      'forwardClientIp',
-    ],
-  });
+  checkOptionNames(OWNER, options, STRATEGY_NAMES);
   const client = options.client as unknown as Record<string, unknown> | undefined;
   if (
     !client ||

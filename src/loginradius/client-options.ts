@@ -5,6 +5,7 @@ import {
   numberOption,
   optionsError,
   requireOptions,
+  type OptionNames,
 } from '../option-checks';
 import type { LoginRadiusClientOptions, UpstreamCallInfo } from './types';
 
@@ -12,6 +13,12 @@ const OWNER = 'LoginRadiusClient';
 
 /** LoginRadius's API, the client's default `baseUrl`. */
 export const DEFAULT_BASE_URL = 'https://api.loginradius.com';
+
+/** The client's option names (`breaker.now` is a test clock, not documented). */
+export const CLIENT_NAMES: OptionNames = {
+  top: ['apiKey', 'baseUrl', 'timeout', 'dispatcher', 'breaker', 'onCall'],
+  nested: { breaker: ['threshold', 'cooldownMs', 'now'] },
+};
 
 /** The client's options, checked and filled in. */
 export interface ClientConfig {
@@ -26,10 +33,7 @@ export interface ClientConfig {
 
 export function parseClientOptions(input: LoginRadiusClientOptions): ClientConfig {
   const options = requireOptions(OWNER, input, '{ apiKey, baseUrl? }') as LoginRadiusClientOptions;
-  checkOptionNames(OWNER, options, {
-    top: ['apiKey', 'baseUrl', 'timeout', 'dispatcher', 'breaker', 'onCall'],
-    nested: { breaker: ['threshold', 'cooldownMs', 'now'] },
-  });
+  checkOptionNames(OWNER, options, CLIENT_NAMES);
   const { apiKey } = options;
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw optionsError(

@@ -16,7 +16,7 @@ import type { RequestRouterOptions } from './options';
 
 /** `createRequestRouter`'s options, parsed once. */
 
-const REQUEST_NAMES: OptionNames = {
+export const REQUEST_NAMES: OptionNames = {
   top: [
     ...COMMON_NAMES,
     'callbackUrl',

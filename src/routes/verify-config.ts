@@ -16,7 +16,7 @@ import type { PassportLike, VerifyRouterOptions } from './options';
 
 /** `createVerifyRouter`'s options, parsed once. */
 
-const VERIFY_NAMES: OptionNames = {
+export const VERIFY_NAMES: OptionNames = {
   top: [
     ...COMMON_NAMES,
     'successRedirect',
