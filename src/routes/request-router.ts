@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
+import { identifierKey } from '../credentials';
 import { CrossDeviceRecords } from '../cross-device';
 import { InvalidInputError } from '../errors';
 import { maskRecipient } from '../mask';
@@ -67,18 +68,10 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   const resend = body.has('resend') && !body.has('email') && !body.has('username');
   const recipient = resend ? resendRecipient(req, 'email') : linkRecipient(config, body);
   const shown = 'email' in recipient ? recipient.email : recipient.username;
-  const key =
-    'email' in recipient ? `email:${shown.toLowerCase()}` : `username:${shown.toLowerCase()}`;
-  const template = pickTemplate(
-    body.get('template'),
-    config.allowedEmailTemplates,
-    config.passwordlessLoginTemplate,
-  );
-  const returnTo = resend ? liveFlow(req)?.returnTo : readReturnTo(config, body.get('returnTo'));
-  const captchaResponse = captchaOf(body);
+  const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'email');
   const refund = await spendLimits(config.limits, [
     [config.limits.perIp, ipKey(req)],
-    [config.limits.cooldown, key],
+    [config.limits.cooldown, identifierKey(recipient)],
     [config.limits.cooldown, sessionKey(req, 'email')],
   ]);
   const ref = newFlowRef();
@@ -122,18 +115,12 @@ async function sendOtp(config: SendContext, req: Request, res: Response): Promis
     ? parsePhone(resendRecipient(req, 'sms').phone)
     : parsePhone(body.get('phone'), config.defaultCountry as never);
   checkDestination(config, phone);
-  const template = pickTemplate(
-    body.get('template'),
-    config.allowedSmsTemplates,
-    config.smsTemplate,
-  );
-  const returnTo = resend ? liveFlow(req)?.returnTo : readReturnTo(config, body.get('returnTo'));
-  const captchaResponse = captchaOf(body);
+  const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'sms');
   const { limits } = config;
   const ip = ipKey(req);
   const refund = await spendLimits(limits, [
     [limits.perIp, ip],
-    [limits.cooldown, `phone:${phone.e164}`],
+    [limits.cooldown, identifierKey({ phone: phone.e164 })],
     [limits.cooldown, sessionKey(req, 'sms')],
     [limits.smsPerIp, ip],
     [limits.smsGlobal, 'all'],
@@ -240,31 +227,36 @@ function checkDestination(config: RequestConfig, phone: ParsedPhone): void {
   }
 }
 
-function readReturnTo(config: RequestConfig, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  // An unsafe target is dropped, not echoed: the login then lands on the default page.
-  return safeRedirect(value, config.allowedRedirectUrls);
-}
-
-function pickTemplate(
-  requested: string | undefined,
-  allowed: ReadonlySet<string>,
-  fallback: string | undefined,
-): string | undefined {
-  if (requested === undefined) return fallback;
-  if (!allowed.has(requested))
+/** What a send reads besides the recipient: the template, where to land after, the captcha answer. */
+function sendExtras(
+  config: RequestConfig,
+  req: Request,
+  body: Map<string, string>,
+  resend: boolean,
+  channel: 'email' | 'sms',
+): { template?: string; returnTo?: string; captchaResponse?: string } {
+  const requested = body.get('template');
+  const allowed = channel === 'email' ? config.allowedEmailTemplates : config.allowedSmsTemplates;
+  if (requested !== undefined && !allowed.has(requested)) {
     throw new InvalidInputError('template', 'is not an allowed template');
-  return requested;
-}
-
-/** The captcha answer the page sent (Google reCAPTCHA's field name), passed on untouched. */
-function captchaOf(body: Map<string, string>): string | undefined {
-  const answer = body.get('g-recaptcha-response');
-  if (answer === undefined || answer === '') return undefined;
-  if (answer.length > MAX_CAPTCHA_LENGTH) {
+  }
+  const fallback = channel === 'email' ? config.passwordlessLoginTemplate : config.smsTemplate;
+  const captcha = body.get('g-recaptcha-response') || undefined;
+  if (captcha !== undefined && captcha.length > MAX_CAPTCHA_LENGTH) {
     throw new InvalidInputError('g-recaptcha-response', 'is too long');
   }
-  return answer;
+  const asked = body.get('returnTo');
+  return {
+    template: requested ?? fallback,
+    // A resend keeps the live flow's returnTo; an unsafe target is dropped, not echoed.
+    returnTo: resend
+      ? liveFlow(req)?.returnTo
+      : asked === undefined
+        ? undefined
+        : safeRedirect(asked, config.allowedRedirectUrls),
+    // Google reCAPTCHA's field name; the answer is passed on untouched.
+    captchaResponse: captcha,
+  };
 }
 
 function isYes(value: string | undefined): boolean {
