@@ -42,7 +42,10 @@ const FORM_PAGE_KEY = 'exampleAppFormPage';
  * @param {string} [options.emailTemplate]
  * @param {string} [options.smsTemplate]
  * @param {number} [options.resendCooldownSeconds] Default: 60.
- * @param {string[]} [options.smsCallingCodes] Default: ['1', '44'].
+ * @param {string[]} [options.smsCountries] Countries SMS may go to (ISO 3166-1). Default: ['US', 'GB'].
+ * @param {string[]} [options.smsCallingCodes] Calling codes SMS may go to, besides the countries. Default: any.
+ * @param {boolean} [options.devMailboxForAnyone] Serve /dev/mailbox to clients that are not on
+ *   this machine too. Default: false (loopback clients only, as `req.ip` sees them).
  * @param {number | false} [options.trustProxy] Default: 1 under https, else false.
  * @param {import('passport-loginradius-passwordless').StoreFactory} [options.stores] Where the
  *   package's counters live (rate-limit-redis with several instances). Default: this process's memory.
@@ -57,7 +60,9 @@ export function createApp(options) {
     mode,
     emulatorSource,
     resendCooldownSeconds = 60,
-    smsCallingCodes = ['1', '44'],
+    smsCountries = ['US', 'GB'],
+    smsCallingCodes,
+    devMailboxForAnyone = false,
     stores,
     log = console.log,
   } = options;
@@ -140,6 +145,7 @@ export function createApp(options) {
       failureRedirect: '/sign-in-problem',
       passwordlessLoginTemplate: options.emailTemplate,
       smsTemplate: options.smsTemplate,
+      allowedCountries: smsCountries,
       allowedCallingCodes: smsCallingCodes,
       limits: { cooldownSeconds: resendCooldownSeconds },
       stores,
@@ -215,6 +221,19 @@ export function createApp(options) {
 
   if (emulatorSource) {
     app.get('/dev/mailbox', async function devMailbox(req, res) {
+      // The mailbox shows live sign-in links: only for someone at this machine.
+      if (!devMailboxForAnyone && !isLoopback(req.ip)) {
+        send(
+          res,
+          errorPage({
+            site: site(req),
+            title: 'Not available',
+            message: 'The dev mailbox answers only on the machine the app runs on.',
+          }),
+          403,
+        );
+        return;
+      }
       let messages = [];
       let error;
       try {
@@ -287,13 +306,26 @@ export function createApp(options) {
  * Remembers which page a sign-in form was posted from. A router has one
  * `failureRedirect`, but a wrong code or a refused "send a new code" should
  * land back on the enter-code page, and everything else on the sign-in page.
+ * Only a browser with a code sign-in in progress can be on the enter-code page,
+ * so nothing is written to any other session: a refused request from a browser
+ * without a session leaves none behind.
  */
 function rememberFormPage(req, _res, next) {
   if (req.method === 'POST' && req.session && req.path !== '/logout') {
     const resend = req.path === '/otp' && req.body?.resend !== undefined && !req.body?.phone;
-    req.session[FORM_PAGE_KEY] = req.path === '/otp/verify' || resend ? 'enter-code' : 'sign-in';
+    const fromCodePage = (req.path === '/otp/verify' || resend) && pendingSmsFlow(req);
+    if (fromCodePage) req.session[FORM_PAGE_KEY] = 'enter-code';
+    else if (req.session[FORM_PAGE_KEY] !== undefined) delete req.session[FORM_PAGE_KEY];
   }
   next();
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+function isLoopback(ip) {
+  return (
+    typeof ip === 'string' &&
+    (ip === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/i.test(ip))
+  );
 }
 
 /** The package's rule for who gets JSON back: a JSON body, or Accept preferring JSON. */

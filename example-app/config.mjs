@@ -35,7 +35,9 @@ export class ConfigError extends Error {
  * @property {boolean} devMailbox Show a separately started emulator's outbox at /dev/mailbox.
  * @property {string | undefined} redisUrl Keep sessions and the package's counters in Redis (redis:// or rediss://).
  * @property {number} resendCooldownSeconds Seconds before the same email, username or phone can be sent to again.
- * @property {string[]} smsCallingCodes Country calling codes SMS may go to.
+ * @property {string[]} smsCountries Countries (ISO 3166-1 alpha-2) SMS may go to.
+ * @property {string[] | undefined} smsCallingCodes Country calling codes SMS may go to, when set.
+ * @property {boolean} devMailboxForAnyone Serve the dev mailbox to non-loopback clients too.
  * @property {number | false} trustProxy Proxy hops to trust for the client IP and https.
  */
 
@@ -129,19 +131,36 @@ export function loadConfig(env = process.env) {
     devMailbox: devMailbox && apiKey !== undefined,
     redisUrl: readRedisUrl(read('REDIS_URL'), problems),
     resendCooldownSeconds: integer('RESEND_COOLDOWN_SECONDS', 60, 1, 3600),
-    smsCallingCodes: (read('SMS_CALLING_CODES') ?? '1,44')
-      .split(',')
-      .map((code) => code.trim().replace(/^\+/, ''))
-      .filter((code) => code !== ''),
+    smsCountries: list(read('SMS_COUNTRIES') ?? 'US,GB').map((code) => code.toUpperCase()),
+    smsCallingCodes:
+      read('SMS_CALLING_CODES') === undefined
+        ? undefined
+        : list(read('SMS_CALLING_CODES')).map((code) => code.replace(/^\+/, '')),
+    devMailboxForAnyone: ['1', 'true', 'yes'].includes(
+      (read('DEV_MAILBOX_FOR_ANYONE') ?? '').toLowerCase(),
+    ),
     trustProxy: integer('TRUST_PROXY', https ? 1 : 0, 0, 10),
   };
-  if (config.smsCallingCodes.some((code) => !/^\d{1,4}$/.test(code))) {
+  if (config.smsCountries.some((code) => !/^[A-Z]{2}$/.test(code))) {
+    problems.push(
+      'SMS_COUNTRIES must be ISO 3166-1 country codes separated by commas, such as "US,GB".',
+    );
+  }
+  if (config.smsCallingCodes?.some((code) => !/^\d{1,4}$/.test(code))) {
     problems.push(
       'SMS_CALLING_CODES must be country calling codes separated by commas, such as "1,44".',
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, trustProxy: config.trustProxy === 0 ? false : config.trustProxy };
+}
+
+/** A comma-separated list, trimmed, without empty entries. */
+function list(text) {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** An origin such as https://app.example.com (no path), or a problem. */
