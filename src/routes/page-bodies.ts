@@ -156,7 +156,8 @@ function otpSentPage(m: Messages, data: PageData): string {
       `<form method="post" action="${escapeHtml(data.resendAction)}"><p>` +
       `<button type="submit" class="secondary" name="resend" value="1">${text(m, 'page.otpSent.resend')}</button></p></form>`;
   }
-  if (data.voiceAction) {
+  // "Call me instead" once the cooldown allows another send (a page without script: reload it).
+  if (data.voiceAction && !data.waitSeconds) {
     body +=
       `<form method="post" action="${escapeHtml(data.voiceAction)}">${hiddenFields({ resend: '1', voice: '1' })}<p>` +
       `<button type="submit" class="secondary">${text(m, 'page.otpSent.voice')}</button></p></form>`;
