@@ -48,8 +48,7 @@ export async function finishOnOtherDevice(
 ): Promise<void> {
   const refuse = (reason: string, detail: string): void => {
     const error = new VerifyFailedError(reason, detail);
-    config.emit({ type: 'cross_device_refused', channel: 'email', ip: req.ip, reason, error });
-    answerFailure(config, req, res, error, { channel: 'email' });
+    answerFailure(config, req, res, error, { type: 'cross_device_refused', channel: 'email' });
   };
   if (!config.crossDevice || !ref) {
     refuse('no_pending_flow', 'no cross-device sign-in to finish');

@@ -22,9 +22,10 @@ export function answerFailure(
   req: Request,
   res: Response,
   error: PasswordlessError,
+  /** Fields of the event that reports it, over those the error implies (its type, reason). */
   event: Partial<Omit<PasswordlessEvent, 'at'>> = {},
 ): void {
-  config.emit({ ip: req.ip, ...event, ...failureEvent(error) });
+  config.emit({ ip: req.ip, ...failureEvent(error), ...event });
   const kind = FAILURES[error.code];
   const messages = config.translator.for(req);
   const message = messages.t(kind.message);
