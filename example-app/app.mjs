@@ -44,6 +44,8 @@ const FORM_PAGE_KEY = 'exampleAppFormPage';
  * @param {number} [options.resendCooldownSeconds] Default: 60.
  * @param {string[]} [options.smsCountries] Countries SMS may go to (ISO 3166-1). Default: ['US', 'GB'].
  * @param {string[]} [options.smsCallingCodes] Calling codes SMS may go to, besides the countries. Default: any.
+ * @param {boolean} [options.crossDevice] A link opened on another device signs in the one that
+ *   asked, once the person types the number it shows there. Default: true.
  * @param {boolean} [options.devMailboxForAnyone] Serve /dev/mailbox to clients that are not on
  *   this machine too. Default: false (loopback clients only, as `req.ip` sees them).
  * @param {number | false} [options.trustProxy] Default: 1 under https, else false.
@@ -63,6 +65,7 @@ export function createApp(options) {
     smsCountries = ['US', 'GB'],
     smsCallingCodes,
     devMailboxForAnyone = false,
+    crossDevice = true,
     stores,
     log = console.log,
   } = options;
@@ -148,6 +151,7 @@ export function createApp(options) {
       allowedCountries: smsCountries,
       allowedCallingCodes: smsCallingCodes,
       limits: { cooldownSeconds: resendCooldownSeconds },
+      crossDevice,
       stores,
       renderPage: routerPage(site, send),
       onEvent,
@@ -161,6 +165,7 @@ export function createApp(options) {
       logoutRedirect: '/?signed_out=1',
       failureRedirect: '/sign-in-problem',
       sessionCookieName: cookieName,
+      crossDevice,
       stores,
       renderPage: routerPage(site, send),
       onEvent,
