@@ -1,8 +1,8 @@
 /**
  * Attack: tell known accounts from unknown ones by LoginRadius's throttling
- * (security.md items 40 and 5). LoginRadius answers HTTP 429 only to sends it
- * would make, that is to known accounts; if the router passed that 429 on,
- * an attacker could enumerate accounts while LoginRadius is busy. The send is
+ * (security.md items 40 and 5). Where LoginRadius answers HTTP 429 only to
+ * sends it would make (known accounts), a router that passed that 429 on would
+ * let an attacker enumerate accounts while LoginRadius is busy. The send is
  * answered exactly like a send to an unknown account (`{ sent: true }`, same
  * status, body and headers); the app hears `upstream_error` with reason
  * `lr_rate_limited`; and the client's circuit breaker still counts the 429s.
