@@ -31,12 +31,20 @@ export interface TestAppOptions {
   verifyRouter?: Partial<VerifyRouterOptions>;
   /** Replaces express-session, for tests of broken stores. */
   sessionMiddleware?: express.RequestHandler;
+  /**
+   * Replaces the app's own body parsers (by default `express.urlencoded()` and
+   * `express.json()` with their default limits), for tests of apps that mount
+   * other ones.
+   */
+  bodyParsers?: express.RequestHandler[];
 }
 
 export interface TestApp {
   app: express.Express;
   emulator: Emulator;
   client: LoginRadiusClient;
+  /** The strategy the app's Passport uses (for its operator methods, such as `unlock`). */
+  strategy: PasswordlessStrategy;
   events: PasswordlessEvent[];
   close(): Promise<void>;
 }
@@ -58,20 +66,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const events: PasswordlessEvent[] = [];
   const passport = new Passport();
-  passport.use(
-    new PasswordlessStrategy({ client, ...options.strategy }, async (login) => ({
-      uid: login.profile.Uid,
-      profile: login.profile,
-      accessToken: login.accessToken,
-      expiresAt: login.expiresAt,
-    })),
-  );
+  const strategy = new PasswordlessStrategy({ client, ...options.strategy }, async (login) => ({
+    uid: login.profile.Uid,
+    profile: login.profile,
+    accessToken: login.accessToken,
+    expiresAt: login.expiresAt,
+  }));
+  passport.use(strategy);
   passport.serializeUser((user, done) => done(null, user));
   passport.deserializeUser((user: Express.User, done) => done(null, user));
 
   const app = express();
-  app.use(express.urlencoded({ extended: false }));
-  app.use(express.json());
+  for (const parser of options.bodyParsers ?? [
+    express.urlencoded({ extended: false }),
+    express.json(),
+  ])
+    app.use(parser);
   app.use(
     options.sessionMiddleware ??
       session({ secret: 'test secret', resave: false, saveUninitialized: false }),
@@ -106,6 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     emulator,
     client,
+    strategy,
     events,
     async close() {
       await client.close();

@@ -1,0 +1,176 @@
+/**
+ * Attack: read secrets out of the login answer (security.md item 28). A
+ * LoginRadius Profile carries tokens and secrets at several depths (the
+ * social provider's `ProviderAccessCredential.AccessToken` and `TokenSecret`,
+ * `LastPasswordChangeToken`, the same inside each of `Identities`). A JSON
+ * client that signs in reads `POST /auth/callback`'s `{ signedIn, user }`, and
+ * an app shows `publicUser(user)`: neither holds any of them, whatever
+ * `publicProfileFields` adds.
+ */
+import request from 'supertest';
+import { publicUser } from '../../src/index';
+import { latestToken, startTestApp, type TestAppOptions } from '../support/test-app';
+
+const EMAIL = 'eve@example.com';
+const PHONE = '+14155550142';
+
+/** Every secret value planted in the Profile; each contains this marker. */
+const MARKER = 'PLANTED';
+
+const PROFILE = {
+  FirstName: 'Eve',
+  MiddleName: 'Q.',
+  LastName: 'Example',
+  FullName: 'Eve Example',
+  LastPasswordChangeToken: `${MARKER}-last-password-change-token`,
+  ProviderAccessCredential: {
+    AccessToken: `${MARKER}-provider-access-token`,
+    TokenSecret: `${MARKER}-provider-token-secret`,
+  },
+  Identities: [
+    {
+      Provider: 'google',
+      ID: 'google-id-1',
+      LastPasswordChangeToken: `${MARKER}-identity-password-change-token`,
+      ProviderAccessCredential: {
+        AccessToken: `${MARKER}-identity-access-token`,
+        TokenSecret: `${MARKER}-identity-token-secret`,
+      },
+      Nested: { Deeper: [{ RefreshToken: `${MARKER}-deep-refresh-token` }] },
+    },
+  ],
+  CustomFields: {
+    favouriteColour: 'teal',
+    ApiToken: `${MARKER}-custom-api-token`,
+    ClientSecret: `${MARKER}-custom-client-secret`,
+    Password: `${MARKER}-custom-password`,
+  },
+};
+
+/** Signs in by link as a JSON client; resolves to the answer. */
+async function signInAsJsonClient(options: TestAppOptions = {}): Promise<request.Response> {
+  const t = await startTestApp({
+    ...options,
+    emulator: { accounts: [{ email: EMAIL, phone: PHONE, profile: PROFILE as never }] },
+  });
+  try {
+    await request(t.app).post('/auth/link').send({ email: EMAIL }).expect(200);
+    return await request(t.app)
+      .post('/auth/callback')
+      .set('Accept', 'application/json')
+      .send({ vtoken: latestToken(t.emulator, EMAIL) })
+      .expect(200);
+  } finally {
+    await t.close();
+  }
+}
+
+test('a JSON client that signs in reads names, email and phone, and no token or secret', async () => {
+  const res = await signInAsJsonClient();
+  expect(res.text).not.toContain(MARKER);
+  expect(res.text).not.toMatch(/access_?token|TokenSecret|LastPasswordChangeToken/i);
+  expect(res.body).toEqual({
+    signedIn: true,
+    user: {
+      uid: expect.any(String),
+      profile: {
+        Uid: res.body.user.uid,
+        FirstName: 'Eve',
+        MiddleName: 'Q.',
+        LastName: 'Example',
+        FullName: 'Eve Example',
+        Email: [{ Type: 'Primary', Value: EMAIL }],
+        PhoneId: PHONE,
+      },
+    },
+  });
+});
+
+test('an app that publishes Identities and CustomFields still leaks no secret at any depth', async () => {
+  const res = await signInAsJsonClient({
+    verifyRouter: {
+      publicProfileFields: [
+        'Identities',
+        'CustomFields',
+        'ProviderAccessCredential',
+        'LastPasswordChangeToken',
+      ],
+    },
+  });
+  expect(res.text).not.toContain(MARKER);
+  const profile = res.body.user.profile;
+  // The harmless parts of what the app asked for are there.
+  expect(profile.Identities[0]).toMatchObject({ Provider: 'google', ID: 'google-id-1' });
+  expect(profile.CustomFields).toEqual({ favouriteColour: 'teal' });
+  expect(profile).not.toHaveProperty('ProviderAccessCredential');
+  expect(profile).not.toHaveProperty('LastPasswordChangeToken');
+});
+
+test.each(['ApiKey', 'PrivateKey', 'RecoveryCodes', 'Authorization', 'SessionId', 'Jwt'])(
+  'an app that publishes CustomFields leaks no secret kept under the key name %s',
+  async (name) => {
+    const res = await signInWithCustomField(name, `${MARKER}-${name}`);
+    expect(res.body.user.profile.CustomFields).toMatchObject({ favouriteColour: 'teal' });
+    expect(res.text).not.toContain(MARKER);
+  },
+);
+
+/** Signs in an account whose CustomFields hold `name: value`, with CustomFields published. */
+async function signInWithCustomField(name: string, value: string): Promise<request.Response> {
+  const t = await startTestApp({
+    emulator: {
+      accounts: [
+        { email: EMAIL, profile: { CustomFields: { favouriteColour: 'teal', [name]: value } } },
+      ],
+    },
+    verifyRouter: { publicProfileFields: ['CustomFields'] },
+  });
+  try {
+    await request(t.app).post('/auth/link').send({ email: EMAIL }).expect(200);
+    return await request(t.app)
+      .post('/auth/callback')
+      .set('Accept', 'application/json')
+      .send({ vtoken: latestToken(t.emulator, EMAIL) })
+      .expect(200);
+  } finally {
+    await t.close();
+  }
+}
+
+test('publicUser shows the stored user without the access token or any Profile secret', () => {
+  const user = {
+    uid: 'u1',
+    profile: { Uid: 'u1', Email: [{ Type: 'Primary', Value: EMAIL }], PhoneId: PHONE, ...PROFILE },
+    accessToken: `${MARKER}-loginradius-access-token`,
+    expiresAt: new Date(Date.now() + 900_000),
+  };
+  const shown = publicUser(user);
+  expect(JSON.stringify(shown)).not.toContain(MARKER);
+  expect(shown).toEqual({
+    uid: 'u1',
+    profile: {
+      Uid: 'u1',
+      FirstName: 'Eve',
+      MiddleName: 'Q.',
+      LastName: 'Example',
+      FullName: 'Eve Example',
+      Email: [{ Type: 'Primary', Value: EMAIL }],
+      PhoneId: PHONE,
+    },
+  });
+  const published = publicUser(user, ['Identities', 'CustomFields', 'ProviderAccessCredential']);
+  expect(JSON.stringify(published)).not.toContain(MARKER);
+});
+
+test("publicUser of an app's own user shape drops its token and secret keys at any depth", () => {
+  const shown = publicUser({
+    id: 7,
+    email: EMAIL,
+    accessToken: `${MARKER}-1`,
+    refresh_token: `${MARKER}-2`,
+    passwordHash: `${MARKER}-3`,
+    linked: [{ provider: 'github', oauthTokenSecret: `${MARKER}-4` }],
+  });
+  expect(JSON.stringify(shown)).not.toContain(MARKER);
+  expect(shown).toEqual({ id: 7, email: EMAIL, linked: [{ provider: 'github' }] });
+});
