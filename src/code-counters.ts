@@ -62,6 +62,8 @@ export class CodeCounters {
   readonly #perIdentifier: Limit;
   readonly #inFlight: Limit;
   readonly #claims: Limit;
+  /** Unlocks per identifier: the count is part of the per-IP keys, so an unlock retires them all. */
+  readonly #unlocks: Limit;
 
   constructor(settings: CodeCounterSettings) {
     const { stores } = settings;
@@ -81,6 +83,12 @@ export class CodeCounters {
     );
     this.#inFlight = new Limit('otp-in-flight', 1, IN_FLIGHT_WINDOW_MS, stores);
     this.#claims = new Limit('single-use', 1, CLAIM_WINDOW_MS, stores);
+    // Outlives every per-IP count, so a retired key cannot come back when this one resets.
+    const unlockWindow = Math.max(
+      settings.perIdentifierAndIpWindowMs,
+      settings.perIdentifierWindowMs,
+    );
+    this.#unlocks = new Limit('otp-unlocks', Number.MAX_SAFE_INTEGER, unlockWindow, stores);
   }
 
   /**
@@ -145,9 +153,10 @@ export class CodeCounters {
     code: string,
   ): Promise<Map<CodeCap, number> | CodeRefusal> {
     if (!(await hit(this.#inFlight, flowId)).allowed) return { reason: 'busy' };
+    const unlocks = (await this.#unlocks.peek(identifier)).hits;
     const caps: [CodeCap, Limit, string][] = [
       ['flow', this.#perFlow, flowId],
-      ['identifier-ip', this.#perIdentifierAndIp, `${identifier}|${ipKey}`],
+      ['identifier-ip', this.#perIdentifierAndIp, `${identifier}|${ipKey}|${unlocks}`],
       ['identifier', this.#perIdentifier, identifier],
     ];
     const hits = new Map<CodeCap, number>();
@@ -173,9 +182,10 @@ export class CodeCounters {
     await this.#claims.refund(digest('link', token));
   }
 
-  /** Forgets the wrong codes counted for `identifier` from all IPs (an operator's unlock). */
+  /** Forgets the wrong codes counted for `identifier`, overall and from every IP (an operator's unlock). */
   async unlock(identifier: string): Promise<void> {
     await this.#perIdentifier.reset(identifier);
+    await this.#unlocks.hit(identifier);
   }
 }
 

@@ -23,6 +23,7 @@ export type LimitPurpose =
   | 'otp-failures-ip'
   | 'otp-failures'
   | 'otp-in-flight'
+  | 'otp-unlocks'
   | 'single-use'
   | 'cross-device';
 

@@ -41,8 +41,11 @@ export const PUBLIC_PROFILE_FIELDS: readonly string[] = [
   'PhoneId',
 ];
 
-// Key names that hold or derive from a credential, at any depth of any object.
-const SECRET_KEY = /token|secret|password|credential|^raw$|^hash|salt|otp/i;
+// Key names that hold or derive from a credential, at any depth of any object: tokens,
+// secrets, passwords, keys, session ids, signatures, recovery codes, PINs, one-time codes.
+// Narrow enough to keep a Profile's PostalCode, Authors or PrivateRepos.
+const SECRET_KEY =
+  /token|secret|passw|credential|^raw$|hash|salt|otp|api_?key|private_?key|^key$|^auth(orization|entication|code)?$|session|cookie|jwt|signature|(recovery|backup)_?codes?|pin$/i;
 
 /**
  * What may be shown or sent to the browser of a user: for a user with a

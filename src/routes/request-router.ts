@@ -19,7 +19,7 @@ import { route, routerErrors } from './failure';
 import type { RequestRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { readFlatBody } from './request-body';
-import { answerSent, ipKey, SendLimits, sendUniformly, sessionKey, spendLimits } from './send';
+import { answerSent, chargeSend, ipKey, SendLimits, sendUniformly, sessionKey } from './send';
 import { crossDeviceStatus } from './status';
 import { createSubApp } from './sub-app';
 
@@ -69,7 +69,7 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   const recipient = resend ? resendRecipient(req, 'email') : linkRecipient(config, body);
   const shown = 'email' in recipient ? recipient.email : recipient.username;
   const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'email');
-  const refund = await spendLimits(config.limits, [
+  const charge = await chargeSend([
     [config.limits.perIp, ipKey(req)],
     [config.limits.cooldown, identifierKey(recipient)],
     [config.limits.cooldown, sessionKey(req, 'email')],
@@ -80,7 +80,7 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
     req,
     'email',
     maskRecipient(shown),
-    refund,
+    charge,
     () =>
       config.client.sendEmailLink(recipient, {
         verificationUrl: withFlowRef(config.callbackUrl!, ref),
@@ -118,19 +118,23 @@ async function sendOtp(config: SendContext, req: Request, res: Response): Promis
   const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'sms');
   const { limits } = config;
   const ip = ipKey(req);
-  const refund = await spendLimits(limits, [
-    [limits.perIp, ip],
-    [limits.cooldown, identifierKey({ phone: phone.e164 })],
-    [limits.cooldown, sessionKey(req, 'sms')],
-    [limits.smsPerIp, ip],
-    [limits.smsGlobal, 'all'],
-  ]);
+  const charge = await chargeSend(
+    [
+      [limits.perIp, ip],
+      [limits.cooldown, identifierKey({ phone: phone.e164 })],
+      [limits.cooldown, sessionKey(req, 'sms')],
+    ],
+    [
+      [limits.smsPerIp, ip],
+      [limits.smsGlobal, 'all'],
+    ],
+  );
   await sendUniformly(
     config,
     req,
     voice ? 'voice' : 'sms',
     maskRecipient(phone.e164),
-    refund,
+    charge,
     () =>
       config.client.sendPhoneOtp(validatedInput({ phone: phone.e164 }), {
         smsTemplate: template,

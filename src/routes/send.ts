@@ -32,39 +32,52 @@ export class SendLimits {
   }
 }
 
-/** Gives back what a send spent: everything, or only what it spends only when sent. */
-export interface Refund {
-  /** LoginRadius never took the send: nothing was spent. */
-  all(): Promise<void>;
-  /** LoginRadius refused the send: the SMS budgets go back (nothing was sent), the rest stands. */
-  budgets(): Promise<void>;
+/** What a send was charged, settled once LoginRadius has answered. */
+export interface SendCharge {
+  /** LoginRadius never took the send: the limits' hits go back. */
+  refund(): Promise<void>;
+  /** LoginRadius accepted the send: now it counts against the SMS budgets. */
+  commit(): Promise<void>;
 }
 
 /**
- * Counts a hit on each limit in order. If one refuses, the earlier hits are
- * given back (the refused one stays, which keeps its window honest) and the
- * send is refused with 429.
+ * Counts a hit on each limit in `hits`, in order, and checks that each budget in
+ * `budgets` has room. If one refuses, the hits already counted go back (the
+ * refused one stays, which keeps its window honest) and the send is refused
+ * with 429. Budgets count only sends LoginRadius accepted ({@link SendCharge.commit}):
+ * refused and failed sends spend none, and sends in flight hold none, so made-up
+ * numbers cannot use up a budget even for a moment. The price is that parallel
+ * sends can pass a budget's last slot together: it may overshoot by as many
+ * sends as are in flight at once.
  */
-export async function spendLimits(
-  limits: SendLimits,
+export async function chargeSend(
   hits: readonly (readonly [Limit, string])[],
-): Promise<Refund> {
+  budgets: readonly (readonly [Limit, string])[] = [],
+): Promise<SendCharge> {
   const taken: (readonly [Limit, string])[] = [];
-  const giveBack = async (only?: readonly Limit[]): Promise<void> => {
-    const back = only ? taken.filter(([limit]) => only.includes(limit)) : taken;
-    await Promise.all(back.map(([limit, key]) => limit.refund(key)));
+  const refund = async (): Promise<void> => {
+    await Promise.all(taken.map(([limit, key]) => limit.refund(key)));
   };
   for (const [limit, key] of hits) {
     const verdict = await limit.hit(key);
     if (!verdict.allowed) {
-      await giveBack();
+      await refund();
       throw new RateLimitedError(limit.purpose, verdict.retryAfter);
     }
     taken.push([limit, key]);
   }
+  for (const [limit, key] of budgets) {
+    const verdict = await limit.peek(key);
+    if (!verdict.allowed) {
+      await refund();
+      throw new RateLimitedError(limit.purpose, verdict.retryAfter);
+    }
+  }
   return {
-    all: () => giveBack(),
-    budgets: () => giveBack([limits.smsPerIp, limits.smsGlobal]),
+    refund,
+    commit: async () => {
+      await Promise.all(budgets.map(([limit, key]) => limit.hit(key)));
+    },
   };
 }
 
@@ -81,25 +94,24 @@ export function sessionKey(req: Request, channel: 'email' | 'sms'): string {
 /**
  * Calls LoginRadius for a send. Its refusals (unknown, unverified, locked or
  * blocked account, its own limits, its 429) only reach `onEvent`, so the
- * browser's answer is the same as for a known account; a failure of LoginRadius
- * itself gives every counter back (nothing was sent) and is answered as such.
+ * browser's answer is the same as for a known account, and spend no budget; a
+ * failure of LoginRadius itself gives every counter back (nothing was sent) and
+ * is answered as such.
  */
 export async function sendUniformly(
   config: RequestConfig,
   req: Request,
   channel: 'email' | 'sms' | 'voice',
   recipient: string,
-  refund: Refund,
+  charge: SendCharge,
   send: () => Promise<unknown>,
   captchaSent = false,
 ): Promise<void> {
   const base = { channel, recipient, ip: req.ip } as const;
   try {
     await send();
-    config.emit({ ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
   } catch (error) {
     if (error instanceof LoginRadiusError) {
-      await refund.budgets();
       const setting =
         misconfiguredSetting(error.errorCode) ??
         (error.errorCode === 982 && !captchaSent ? BOT_PROTECTION_SETTING : undefined);
@@ -114,13 +126,14 @@ export async function sendUniformly(
     }
     if (error instanceof LoginRadiusRateLimitError) {
       // Answered like any refusal: a 429 only for known accounts would reveal them.
-      await refund.budgets();
       config.emit({ ...base, type: 'upstream_error', reason: 'lr_rate_limited', error });
       return;
     }
-    await refund.all();
+    await charge.refund();
     throw error;
   }
+  await charge.commit();
+  config.emit({ ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
 }
 
 /** "Sent": the same for every account. JSON gets the cross-device number when there is one. */

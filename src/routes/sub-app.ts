@@ -7,6 +7,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../errors';
 import { sessionOf } from '../session';
+import { markParsedElsewhere } from './request-body';
 
 /**
  * The routers are small Express sub-apps rather than bare Routers for one reason:
@@ -32,6 +33,7 @@ export function createSubApp(factory: string, maxBodyBytes: number): Express {
     // A body the app's parsers already read is over (readableEnded); both parsers
     // would skip it too, but as two more router layers, each with its own checks.
     if (req.readableEnded) {
+      markParsedElsewhere(req);
       next();
       return;
     }

@@ -8,7 +8,8 @@ import { run } from './strategy-helpers';
 
 let f: ClientFixture;
 beforeAll(async () => {
-  f = await startClientFixture({}, { timeout: 300 });
+  // Short enough for the hang to end quickly, long enough for a loaded CI machine's 429.
+  f = await startClientFixture({}, { timeout: 1000 });
 });
 afterAll(async () => f.close());
 afterEach(() => f.emulator.clearFaults());
