@@ -17,7 +17,15 @@ export default defineConfig([
   // custom names would split code and types apart.)
   {
     ...shared,
-    entry: { index: 'src/index.ts', 'emulator/index': 'src/emulator/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'emulator/index': 'src/emulator/index.ts',
+      // The catalogues, one module each, so an app loads only the languages it offers.
+      'locales/en': 'src/locales/en.ts',
+      'locales/de': 'src/locales/de.ts',
+      'locales/es': 'src/locales/es.ts',
+      'locales/fr': 'src/locales/fr.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     // The bin below is built by the other config at the same time: never delete it.

@@ -327,10 +327,7 @@ function rememberFormPage(req, _res, next) {
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 function isLoopback(ip) {
-  return (
-    typeof ip === 'string' &&
-    (ip === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/i.test(ip))
-  );
+  return typeof ip === 'string' && (ip === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/i.test(ip));
 }
 
 /** The package's rule for who gets JSON back: a JSON body, or Accept preferring JSON. */

@@ -1,7 +1,6 @@
-import type { en } from './en';
+import type { MessageKey } from './en';
 
-/** The stable name of one string a person can see. */
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 
 /** Every string a person can see from the package, by key: a complete language. */
 export type Catalogue = { readonly [K in MessageKey]: string };

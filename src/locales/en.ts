@@ -1,9 +1,9 @@
-/**
- * English: every string a person can see from this package, by stable key.
- * The other catalogues translate these keys; a partial catalogue falls back to
- * these strings. `{name}` marks a value filled in at render time.
- */
-export const en = {
+import type { Catalogue } from './catalogue';
+
+// The English strings as written. Their keys are `MessageKey`; `en` below is
+// the same object typed as a `Catalogue` (whose keys are `MessageKey`, so the
+// literal object must come first).
+const english = {
   'error.invalidInput': 'Please check what you entered and try again.',
   'error.payloadTooLarge': 'That request is too large.',
   'error.unsupportedMediaType': 'That request was not sent as UTF-8 text.',
@@ -71,3 +71,16 @@ export const en = {
   'page.otpSent.voice': 'Call me instead',
   'page.otpSent.wait': 'You can ask for a new code {in}.',
 } as const;
+
+/**
+ * The stable name of one string a person can see: a key of every catalogue.
+ * @useDeclaredType
+ */
+export type MessageKey = keyof typeof english;
+
+/**
+ * English: every string a person can see from this package, by stable key.
+ * The other catalogues translate these keys; a partial catalogue falls back to
+ * these strings. `{name}` marks a value filled in at render time.
+ */
+export const en: Catalogue = english;

@@ -2,7 +2,8 @@
  * The consumer projects of the consumer matrix (scripts/consumer-matrix.mjs):
  * one tiny Express app, written the way each kind of user writes it, that mounts
  * the strategy and both routers and signs one user in against the emulator,
- * all loaded from the installed tarball by the package's public name.
+ * all loaded from the installed tarball by the package's public name, with the
+ * German catalogue from its subpath (`/locales/de`) answering a German request.
  *
  * The app is the same everywhere; only the module syntax (`require` or
  * `import`), the language and, for TypeScript, the module resolution change.
@@ -76,6 +77,7 @@ function imports({ module, lang }) {
       `import passport from 'passport';`,
       `import { ${names}${typeNames} } from '${PACKAGE_NAME}';`,
       `import { startEmulator } from '${PACKAGE_NAME}/emulator';`,
+      `import { de } from '${PACKAGE_NAME}/locales/de';`,
       '',
     ].join('\n');
   }
@@ -87,6 +89,7 @@ function imports({ module, lang }) {
       `const passport = require('passport');`,
       `const { ${names} } = require('${PACKAGE_NAME}');`,
       `const { startEmulator } = require('${PACKAGE_NAME}/emulator');`,
+      `const { de } = require('${PACKAGE_NAME}/locales/de');`,
       '',
     ].join('\n');
   }
@@ -98,9 +101,11 @@ function imports({ module, lang }) {
     `import passport = require('passport');`,
     `import lr = require('${PACKAGE_NAME}');`,
     `import emulatorModule = require('${PACKAGE_NAME}/emulator');`,
+    `import german = require('${PACKAGE_NAME}/locales/de');`,
     `const { once } = events;`,
     `const { ${names} } = lr;`,
     `const { startEmulator } = emulatorModule;`,
+    `const { de } = german;`,
     `type LoginResult = lr.LoginResult;`,
     '',
   ].join('\n');
@@ -108,7 +113,7 @@ function imports({ module, lang }) {
 
 /**
  * POST /auth/link → the token from the emulator's outbox → POST /auth/callback
- * → GET /me with the new session cookie. Exits by itself once done, so a
+ * → GET /me with the new session cookie; the spent token once more, in German. Exits by itself once done, so a
  * handle the package leaves open shows up as a hang.
  */
 function appBody(ts) {
@@ -145,8 +150,12 @@ async function main()${t(': Promise<void>')} {
   app.use(express.json());
   app.use(session({ secret: 'consumer matrix', resave: false, saveUninitialized: false }));
   app.use(passport.session());
-  app.use('/auth', createRequestRouter({ client, callbackUrl: 'http://127.0.0.1/auth/callback' }));
-  app.use('/auth', createVerifyRouter({ client }));
+  const locales = { de };
+  app.use(
+    '/auth',
+    createRequestRouter({ client, callbackUrl: 'http://127.0.0.1/auth/callback', locales }),
+  );
+  app.use('/auth', createVerifyRouter({ client, locales }));
   app.get('/me', (req, res) => {
     res.json({ user: req.user ?? null });
   });
@@ -177,7 +186,15 @@ async function main()${t(': Promise<void>')} {
     const me = await call(\`\${base}/me\`, { headers: { cookie: signedIn.cookie ?? '' } });
     const user = me.body.user${t(' as { uid?: unknown } | null')};
     expect('GET /me with the session cookie', user?.uid === account.uid, me);
-    console.log(\`signed in \${account.email} as \${account.uid}\`);
+
+    const again = await call(\`\${base}/auth/callback\`, {
+      method: 'POST',
+      headers: { 'accept-language': 'de-DE,de;q=0.9' },
+      body: JSON.stringify({ vtoken }),
+    });
+    const refusal = again.body.error${t(' as { message?: unknown } | undefined')};
+    expect('the spent link, in German', refusal?.message === de['error.verifyFailed'], again);
+    console.log(\`signed in \${account.email} as \${account.uid}; refused the spent link in German\`);
   } finally {
     server.closeAllConnections();
     server.close();

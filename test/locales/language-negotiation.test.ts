@@ -1,0 +1,80 @@
+/**
+ * Which language a request gets: the best of English and the app's `locales`
+ * by `Accept-Language` (quality values, `fr-CA` → `fr`), English when nothing
+ * fits, and English for each key a partial catalogue leaves out.
+ */
+import request from 'supertest';
+import { en } from '../../src/locales/en';
+import { de } from '../../src/locales/de';
+import { fr } from '../../src/locales/fr';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** A link opened in a browser that did not ask for it: a page, and nothing is sent. */
+const LINK = '/auth/callback?vtoken=some-link-token-0000';
+
+async function pageFor(t: TestApp, acceptLanguage?: string): Promise<string> {
+  const req = request(t.app).get(LINK);
+  if (acceptLanguage !== undefined) req.set('Accept-Language', acceptLanguage);
+  const page = await req;
+  expect(page.status).toBe(200);
+  return page.text;
+}
+
+const langOf = (html: string): string | undefined => /<html lang="([^"]*)"/.exec(html)?.[1];
+
+describe('with German and French on offer', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      requestRouter: { locales: { de, fr } },
+      verifyRouter: { locales: { de, fr } },
+    });
+  });
+  afterAll(async () => t.close());
+
+  test.each([
+    ['fr-CA, de;q=0.5', 'fr'],
+    ['de;q=0.5, fr;q=0.9', 'fr'],
+    ['de-AT', 'de'],
+    ['en-GB, de;q=0.8', 'en'],
+    ['ja, zh;q=0.8', 'en'],
+    ['*', 'en'],
+  ])('Accept-Language: %s picks %s', async (acceptLanguage, lang) => {
+    expect(langOf(await pageFor(t, acceptLanguage))).toBe(lang);
+  });
+
+  test('a request without Accept-Language gets English', async () => {
+    const page = await pageFor(t);
+    expect(langOf(page)).toBe('en');
+    expect(page).toContain(`<h1>${en['page.otherBrowser.title']}</h1>`);
+  });
+
+  test('the picked language serves the whole page', async () => {
+    const page = await pageFor(t, 'fr-CA, de;q=0.5');
+    expect(page).toContain(`<h1>${fr['page.otherBrowser.title']}</h1>`);
+    expect(page).toContain(fr['page.otherBrowser.warning']);
+  });
+});
+
+test('a partial catalogue falls back to English key by key', async () => {
+  const partial = { 'page.otherBrowser.title': de['page.otherBrowser.title'] };
+  const t = await startTestApp({
+    requestRouter: { locales: { de: partial } },
+    verifyRouter: { locales: { de: partial } },
+  });
+  try {
+    const page = await pageFor(t, 'de');
+    expect(langOf(page)).toBe('de');
+    expect(page).toContain(`<h1>${de['page.otherBrowser.title']}</h1>`);
+    expect(page).toContain(en['page.otherBrowser.warning']);
+    expect(page).toContain(en['page.otherBrowser.acknowledge']);
+
+    const json = await request(t.app)
+      .post('/auth/callback')
+      .set('Accept-Language', 'de')
+      .send({ vtoken: 'no-such-token-0000' });
+    expect(json.body.error.message).toBe(en['error.verifyFailed']);
+  } finally {
+    await t.close();
+  }
+});
