@@ -81,7 +81,8 @@ function messagesFor(lang: string, catalogue: Catalogue): Messages {
     },
     time: (at) => times.format(at),
     relative(ms) {
-      const seconds = Math.round(ms / 1000);
+      // Never "now": a moment ago is "1 second ago", a moment ahead "in 1 second".
+      const seconds = Math.round(ms / 1000) || (ms < 0 ? -1 : 1);
       if (Math.abs(seconds) < 60) return relatives.format(seconds, 'second');
       const minutes = Math.round(seconds / 60);
       if (Math.abs(minutes) < 60) return relatives.format(minutes, 'minute');

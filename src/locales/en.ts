@@ -22,7 +22,7 @@ const english = {
   'page.error.backToSignIn': 'Back to sign-in',
 
   'page.confirm.title': 'Sign in',
-  'page.confirm.lead': 'Press the button to finish signing in on this device.',
+  'page.confirm.lead': 'Select Sign in to finish signing in on this device.',
   'page.confirm.button': 'Sign in',
 
   'page.otherBrowser.title': 'Check this sign-in link',
@@ -36,10 +36,10 @@ const english = {
     'This link only works in the browser where it was requested. Open it there, or ask for a new link in this browser.',
 
   'page.crossDevice.title': 'Finish signing in',
-  'page.crossDevice.requested': 'This sign-in was asked for {when} on {browser}.',
+  'page.crossDevice.requested': 'This sign-in was requested {when} from {browser}.',
   'page.crossDevice.numberLabel': 'Number shown on that device',
   'page.crossDevice.numberHint':
-    'Type the two-digit number that the device where you asked for the link shows.',
+    'Type the two-digit number shown on the device where you asked for the link.',
   'page.crossDevice.button': 'Sign in on that device',
   'page.crossDevice.orHere': 'Or sign in here, on this device, instead.',
   'page.crossDevice.doneTitle': 'Signed in on your other device',
@@ -49,9 +49,9 @@ const english = {
 
   'page.linkSent.title': 'Check your inbox',
   'page.linkSent.lead':
-    'If an account matches, we have sent it a sign-in link. It works once; open it on this device.',
+    'If this matches an account, we have sent a sign-in link to it. It works once; open it on this device.',
   'page.linkSent.leadCrossDevice':
-    'If an account matches, we have sent it a sign-in link. It works once.',
+    'If this matches an account, we have sent a sign-in link to it. It works once.',
   'page.linkSent.match': 'When you open the link on another device, type {number} there.',
   'page.linkSent.waiting': 'Waiting for the link to be opened…',
   'page.linkSent.checkAgain': 'Check again',
@@ -63,8 +63,9 @@ const english = {
   'page.linkSent.orClick': 'Or click the link in the email.',
 
   'page.otpSent.title': 'Enter your code',
-  'page.otpSent.lead': 'If an account matches, we have sent a code by SMS.',
-  'page.otpSent.leadVoice': 'If an account matches, we are calling that number to read out a code.',
+  'page.otpSent.lead': 'If this matches an account, we have sent a code to it by SMS.',
+  'page.otpSent.leadVoice':
+    'If this matches an account, we are calling that number to read out a code.',
   'page.otpSent.codeLabel': 'Code',
   'page.otpSent.button': 'Sign in',
   'page.otpSent.resend': 'Send a new code',

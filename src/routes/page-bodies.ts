@@ -100,6 +100,9 @@ function confirmPage(m: Messages, data: PageData): string {
   }
   if (data.binding === 'refused') {
     if (!cross) body += `<p>${text(m, 'page.otherBrowser.refused')}</p>`;
+    if (data.signInPath) {
+      body += `<p><a href="${escapeHtml(data.signInPath)}">${text(m, 'page.error.backToSignIn')}</a></p>`;
+    }
     return layout(m, m.t(cross ? 'page.crossDevice.title' : 'page.otherBrowser.title'), body);
   }
   body +=

@@ -52,7 +52,7 @@ test('B types the number; A is signed in by its next poll; B is not', async () =
   const b = request.agent(t.app);
   const page = await b.get(`/auth/callback${link.search}`).set('Accept-Language', 'en');
   expect(page.status).toBe(200);
-  expect(page.text).toContain('This sign-in was asked for');
+  expect(page.text).toContain('This sign-in was requested');
   expect(page.text).toContain('Firefox on Windows');
   expect(page.text).toContain('Sign in on that device');
   expect(page.text).not.toContain(match === '10' ? '\u0000' : `>${match}<`);
