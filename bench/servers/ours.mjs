@@ -26,8 +26,9 @@ export function createApp({ emulatorUrl, apiKey, fields }) {
   const client = new LoginRadiusClient({ apiKey, baseUrl: emulatorUrl });
   const passport = new Passport();
   passport.use(
-    new PasswordlessStrategy({ client, fields, maxOtpFailuresPerPhone: 1_000_000 }, async (login) =>
-      toSessionUser(login),
+    new PasswordlessStrategy(
+      { client, fields, maxOtpFailuresPerPhone: 1e6, maxOtpFailuresPerPhoneAndIp: 1e6 },
+      async (login) => toSessionUser(login),
     ),
   );
   passport.serializeUser((user, done) => done(null, user));

@@ -87,31 +87,28 @@ function resendOffer(req: Request, error: PasswordlessError): PageData['resend']
   };
 }
 
-/** Wraps a module-level route handler: its thrown package errors are answered, others passed on. */
-export function route<C extends CommonConfig>(
+/** What both routers give their route handlers: the configuration and the route preparer. */
+export interface RouteContext extends CommonConfig {
+  /** Checks the session and reads the body before a handler runs (`sub-app.ts`). */
+  readonly prepare: (req: Request, res: Response) => Promise<void>;
+}
+
+/**
+ * Wraps a module-level route handler: the request is prepared, the handler's
+ * thrown package errors (and body-parser's refusals) are answered, others passed on.
+ */
+export function route<C extends RouteContext>(
   config: C,
   handler: (config: C, req: Request, res: Response) => Promise<void> | void,
 ) {
   return async function handle(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
+      await config.prepare(req, res);
       await handler(config, req, res);
     } catch (error) {
-      if (error instanceof PasswordlessError) answerFailure(config, req, res, error);
+      const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
+      if (known && !res.headersSent) answerFailure(config, req, res, known);
       else next(error);
     }
-  };
-}
-
-/** The routers' error middleware: body-parser's refusals and package errors, answered alike. */
-export function routerErrors(config: CommonConfig) {
-  return function passwordlessRouterErrors(
-    error: unknown,
-    req: Request,
-    res: Response,
-    next: NextFunction,
-  ): void {
-    const known = error instanceof PasswordlessError ? error : fromBodyParserError(error);
-    if (known && !res.headersSent) answerFailure(config, req, res, known);
-    else next(error);
   };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Express, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { identifierKey } from '../credentials';
 import { CrossDeviceRecords } from '../cross-device';
 import { InvalidInputError } from '../errors';
@@ -15,13 +15,13 @@ import { safeRedirect } from '../redirects';
 import { liveFlow, newFlowRef, saveSession, startFlow, storedFlow } from '../session';
 import { parseRequestRouterOptions, type RequestConfig } from './request-config';
 import { checkCrossSite } from './cross-site';
-import { route, routerErrors } from './failure';
+import { route, type RouteContext } from './failure';
 import type { RequestRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { readFlatBody } from './request-body';
 import { answerSent, chargeSend, ipKey, SendLimits, sendUniformly, sessionKey } from './send';
 import { crossDeviceStatus } from './status';
-import { createSubApp } from './sub-app';
+import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
 /**
  * Mounts the "send me a link / a code" endpoints:
@@ -34,10 +34,11 @@ import { createSubApp } from './sub-app';
  * Every send answers the same whether or not the account exists, is verified,
  * locked or blocked: `{ sent: true }` (JSON) or a 303 to the sent page (HTML).
  */
-export function createRequestRouter(options: RequestRouterOptions): Express {
+export function createRequestRouter(options: RequestRouterOptions): MountableRouter {
   const config = parseRequestRouterOptions(options);
   const context: SendContext = {
     ...config,
+    prepare: routePreparer('createRequestRouter', config.maxBodyBytes),
     limits: new SendLimits(config),
     records: new CrossDeviceRecords(
       config.crossDeviceStore,
@@ -45,16 +46,15 @@ export function createRequestRouter(options: RequestRouterOptions): Express {
       config.pendingFlowTtlMs,
     ),
   };
-  const app = createSubApp('createRequestRouter', config.maxBodyBytes);
+  const app = createMountableRouter('createRequestRouter');
   app.post('/link', route(context, sendLink));
   app.post('/otp', route(context, sendOtp));
   app.get('/link/sent', route(context, linkSentPage));
   app.get('/otp/sent', route(context, otpSentPage));
-  app.use(routerErrors(context));
   return app;
 }
 
-interface SendContext extends RequestConfig {
+interface SendContext extends RequestConfig, RouteContext {
   readonly limits: SendLimits;
   readonly records: CrossDeviceRecords;
 }

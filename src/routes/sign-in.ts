@@ -3,7 +3,7 @@ import { PasswordlessError, SessionError, SetupError, VerifyFailedError } from '
 import type { Channel } from '../events';
 import { maskRecipient } from '../mask';
 import { safeRedirect } from '../redirects';
-import { liveFlow, markSignedIn, type PendingFlow } from '../session';
+import { authTimes, liveFlow, markSignedIn, type PendingFlow } from '../session';
 import { publicUser } from '../session-user';
 import type { AuthenticateOptions, CredentialKind, PasswordlessFailure } from '../strategy-options';
 import type { VerifyConfig } from './verify-config';
@@ -89,6 +89,16 @@ export function startSession(
       ),
     );
   }
+  // The sign-in times go into the new session before passport saves it: set after
+  // passport's save, they would make express-session save the whole session twice.
+  const session = req.session as unknown as { regenerate(cb: (error?: unknown) => void): void };
+  const regenerate = session.regenerate;
+  session.regenerate = function regenerateAndMark(callback) {
+    regenerate.call(this, (error?: unknown) => {
+      if (!error) markSignedIn(req);
+      callback(error);
+    });
+  };
   return new Promise((resolve, reject) => {
     // keepSessionInfo: false — passport regenerates the session and keeps nothing.
     logInFn.call(req, user, { keepSessionInfo: false }, (error?: unknown) => {
@@ -100,7 +110,9 @@ export function startSession(
         );
         return;
       }
-      markSignedIn(req);
+      // A passport that did not regenerate through req.session: mark now (one more save).
+      if (!authTimes(req)) markSignedIn(req);
+      else skipSecondSave(req);
       const uid = uidOf(user);
       config.emit({ type: 'login', channel, ip: req.ip, ...(uid ? { uid } : {}) });
       resolve();
@@ -131,6 +143,28 @@ export async function logIn(
   } else {
     res.redirect(303, target ?? config.successRedirect);
   }
+}
+
+/**
+ * passport's save has just written the whole new session. express-session does
+ * not see saves of a session it regenerated, so at the end of the response it
+ * would write the same 7.5 KB again (a second Redis round trip with
+ * connect-redis). Nothing changes the session after this point of a login
+ * request, so that end-of-response save is made a no-op. (Deferring passport's
+ * save to it instead would not do: a failing store must be known before the
+ * browser is told it is signed in.)
+ */
+function skipSecondSave(req: Request): void {
+  const session = req.session as unknown as object;
+  Object.defineProperty(session, 'save', {
+    value: (callback?: (error?: unknown) => void) => {
+      callback?.();
+      return session;
+    },
+    configurable: true,
+    enumerable: false,
+    writable: true,
+  });
 }
 
 export function uidOf(user: unknown): string | undefined {

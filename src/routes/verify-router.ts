@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Express, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { CrossDeviceRecords } from '../cross-device';
 import { RateLimitedError, VerifyFailedError } from '../errors';
 import { Limit } from '../limits';
@@ -9,13 +9,13 @@ import { liveFlow } from '../session';
 import { parseVerifyRouterOptions, type VerifyConfig } from './verify-config';
 import { finishOnOtherDevice, linkStatus, offerOtherDevice } from './cross-device-routes';
 import { checkCrossSite } from './cross-site';
-import { route, routerErrors } from './failure';
+import { route, type RouteContext } from './failure';
 import type { VerifyRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, readFlatBody, wantsJson } from './request-body';
 import { ipKey } from './send';
 import { authenticate, logIn } from './sign-in';
-import { createSubApp } from './sub-app';
+import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
 /**
  * Mounts the "callback / verify" endpoints:
@@ -32,10 +32,11 @@ import { createSubApp } from './sub-app';
  * At login the session id is regenerated and nothing from before survives but a
  * validated `returnTo`. Every verify failure gets the same status and message.
  */
-export function createVerifyRouter(options: VerifyRouterOptions): Express {
+export function createVerifyRouter(options: VerifyRouterOptions): MountableRouter {
   const config = parseVerifyRouterOptions(options);
   const context: VerifyContext = {
     ...config,
+    prepare: routePreparer('createVerifyRouter', config.maxBodyBytes),
     verifyLimit: new Limit(
       'verify-ip',
       config.verifyPerIp,
@@ -44,18 +45,17 @@ export function createVerifyRouter(options: VerifyRouterOptions): Express {
     ),
     records: new CrossDeviceRecords(config.crossDeviceStore, config.stores, 3_600_000),
   };
-  const app = createSubApp('createVerifyRouter', config.maxBodyBytes);
+  const app = createMountableRouter('createVerifyRouter');
   app.get('/callback', route(context, confirmPage));
   app.post('/callback', route(context, verifyLink));
   app.post('/otp/verify', route(context, verifySmsCode));
   app.post('/link/verify', route(context, verifyEmailCode));
   if (config.crossDevice) app.get('/link/status', route(context, linkStatus));
   app.post('/logout', route(context, logout));
-  app.use(routerErrors(context));
   return app;
 }
 
-export interface VerifyContext extends VerifyConfig {
+export interface VerifyContext extends VerifyConfig, RouteContext {
   readonly verifyLimit: Limit;
   readonly records: CrossDeviceRecords;
 }
