@@ -48,6 +48,7 @@ export type {
 } from './strategy-options';
 export { createRequestRouter } from './routes/request-router';
 export { createVerifyRouter } from './routes/verify-router';
+export type { MountableRouter } from './routes/sub-app';
 export { errorHandler } from './routes/error-handler';
 export type { ErrorHandlerOptions } from './routes/error-handler';
 export type {

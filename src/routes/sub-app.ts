@@ -22,7 +22,9 @@ import { markParsedElsewhere } from './request-body';
  * `trust proxy` and the other settings are the app's own.
  */
 export type MountableRouter = Router & {
+  /** Lets Express tell it for an app (it keeps no settings of its own). */
   set(setting: string, value?: unknown): unknown;
+  /** Hears `app.use` mount it, and checks the session middleware mounted before it. */
   emit(event: string, parent: unknown): boolean;
 };
 
