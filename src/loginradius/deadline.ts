@@ -1,5 +1,3 @@
-import { EventEmitter } from 'node:events';
-
 /**
  * One deadline per LoginRadius call, all watched by one shared, coarse timer.
  *
@@ -7,42 +5,35 @@ import { EventEmitter } from 'node:events';
  * drops a timer list for each one, ~15 µs a call — as much as the rest of the
  * client's own work. undici does the same for its own timeouts (lib/util/timers.js).
  * A deadline fires at most {@link TICK_MS} late, which a 10 s deadline can spare.
- *
- * A Deadline is an EventEmitter that emits `'abort'`, which undici accepts as a
- * request's `signal` for ~1 µs, where an AbortSignal costs ~20 µs (EventTarget).
+ * A deadline is a plain entry with a callback: no EventEmitter, no AbortSignal
+ * (an EventTarget costs ~20 µs), because the transport aborts its request itself.
  */
 export const TICK_MS = 50;
 
-const watched = new Set<Deadline>();
+export interface Deadline {
+  /** The call is over: stop watching (the ticker stops on its next empty tick). */
+  clear(): void;
+}
+
+interface Entry {
+  at: number;
+  expire: () => void;
+}
+
+const watched = new Set<Entry>();
 let ticker: ReturnType<typeof setInterval> | undefined;
 
-export class Deadline extends EventEmitter {
-  aborted = false;
-  readonly at: number;
-
-  constructor(ms: number) {
-    super();
-    // A monotonic clock: a wall-clock jump (NTP) must not cut calls short.
-    this.at = performance.now() + ms;
-    watched.add(this);
-    if (ticker === undefined) {
-      ticker = setInterval(sweep, TICK_MS);
-      // Deadlines never keep a process alive on their own.
-      ticker.unref();
-    }
+/** Calls `expire` once `ms` have passed (on a monotonic clock), unless cleared first. */
+export function watchDeadline(ms: number, expire: () => void): Deadline {
+  // A monotonic clock: a wall-clock jump (NTP) must not cut calls short.
+  const entry: Entry = { at: performance.now() + ms, expire };
+  watched.add(entry);
+  if (ticker === undefined) {
+    ticker = setInterval(sweep, TICK_MS);
+    // Deadlines never keep a process alive on their own.
+    ticker.unref();
   }
-
-  abort(): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    watched.delete(this);
-    this.emit('abort');
-  }
-
-  /** The call is over: stop watching (the ticker stops on its next empty tick). */
-  clear(): void {
-    watched.delete(this);
-  }
+  return { clear: () => watched.delete(entry) };
 }
 
 function sweep(): void {
@@ -52,7 +43,10 @@ function sweep(): void {
     return;
   }
   const now = performance.now();
-  for (const deadline of watched) {
-    if (now >= deadline.at) deadline.abort();
+  for (const entry of watched) {
+    if (now >= entry.at) {
+      watched.delete(entry);
+      entry.expire();
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import {
   CircuitOpenError,
   LoginRadiusBadResponseError,
@@ -11,7 +11,7 @@ import {
 import { isObject } from '../is-object';
 import { CircuitBreaker } from './circuit-breaker';
 import type { ClientConfig } from './client-options';
-import { Deadline } from './deadline';
+import { watchDeadline } from './deadline';
 import { redactedUrl } from './redaction';
 import { parseRetryAfter } from './responses';
 import type { LoginRadiusOperation, UpstreamCallInfo } from './types';
@@ -50,14 +50,20 @@ export interface Answer {
 
 export class Transport {
   readonly #config: ClientConfig;
-  readonly #urlPrefix: string;
+  readonly #origin: string;
+  /** The base URL's own path (a custom API domain may add one), without a trailing slash. */
+  readonly #pathPrefix: string;
+  readonly #apiKeyQuery: string;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #breaker: CircuitBreaker | undefined;
 
   constructor(config: ClientConfig) {
     this.#config = config;
-    this.#urlPrefix = `?apikey=${encodeURIComponent(config.apiKey)}`;
+    const base = new URL(config.baseUrl);
+    this.#origin = base.origin;
+    this.#pathPrefix = base.pathname.replace(/\/+$/, '');
+    this.#apiKeyQuery = `?apikey=${encodeURIComponent(config.apiKey)}`;
     this.#ownsDispatcher = config.dispatcher === undefined;
     this.#dispatcher =
       config.dispatcher ??
@@ -79,10 +85,10 @@ export class Transport {
     const wait = this.#breaker?.tryAcquire();
     if (wait !== undefined) throw new CircuitOpenError(call.operation, wait);
     const started = performance.now();
-    const url = this.#url(call);
+    const path = this.#path(call);
     let statusCode: number | undefined;
     try {
-      const answer = await this.#send(call, url);
+      const answer = await this.#send(call, path);
       statusCode = answer.statusCode;
       const json = answer.json;
       if (isObject(json) && json.ErrorCode) {
@@ -103,7 +109,7 @@ export class Transport {
         );
       }
       this.#breaker?.recordSuccess();
-      this.#report(call, url, started, statusCode);
+      this.#report(call, path, started, statusCode);
       return answer;
     } catch (error) {
       const failure =
@@ -116,7 +122,7 @@ export class Transport {
       if (call.signal?.aborted) this.#breaker?.release();
       else if (countsAgainstUpstream(failure)) this.#breaker?.recordFailure();
       else this.#breaker?.recordSuccess();
-      this.#report(call, url, started, statusCode ?? statusOf(failure), failure);
+      this.#report(call, path, started, statusCode ?? statusOf(failure), failure);
       throw failure;
     }
   }
@@ -126,63 +132,112 @@ export class Transport {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #send(call: Call, url: string): Promise<Answer> {
+  /**
+   * One request on undici's dispatch API rather than `request()`: the body
+   * arrives as Buffers straight into an array, with no Readable stream, no
+   * AbortSignal and no listener to add and remove per call, and the deadline
+   * aborts the request through the handle undici gives its handler.
+   */
+  #send(call: Call, path: string): Promise<Answer> {
     const { timeout } = this.#config;
-    const deadline = new Deadline(timeout);
-    const signal = call.signal ? combinedSignal(deadline, call.signal) : deadline;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (call.accessToken) headers.authorization = `Bearer ${call.accessToken}`;
-    if (call.originIp) headers['x-origin-ip'] = call.originIp;
-    let body: string | undefined;
-    if (call.body) {
-      body = JSON.stringify(call.body);
-      headers['content-type'] = 'application/json';
-    }
-    try {
-      const response = await request(url, {
+    return new Promise<Answer>((resolve, reject) => {
+      let settled = false;
+      let abortRequest: ((reason: Error) => void) | undefined;
+      let statusCode = 0;
+      let retryAfter: number | undefined;
+      let size = 0;
+      const chunks: Buffer[] = [];
+      const signal = call.signal;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        deadline.clear();
+        signal?.removeEventListener('abort', onCallerAbort);
+        return true;
+      };
+      const fail = (error: PasswordlessError): void => {
+        if (!settle()) return;
+        abortRequest?.(error);
+        reject(error);
+      };
+      const onCallerAbort = (): void =>
+        fail(new LoginRadiusUnavailableError(call.operation, 'the call was aborted by the caller'));
+      const deadline = watchDeadline(timeout, () =>
+        fail(new LoginRadiusTimeoutError(call.operation, timeout)),
+      );
+      if (signal?.aborted) {
+        onCallerAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (call.accessToken) headers.authorization = `Bearer ${call.accessToken}`;
+      if (call.originIp) headers['x-origin-ip'] = call.originIp;
+      let body: string | undefined;
+      if (call.body) {
+        body = JSON.stringify(call.body);
+        headers['content-type'] = 'application/json';
+      }
+      const handler = {
+        path,
         method: call.method,
         headers,
         body,
-        signal,
-        dispatcher: this.#dispatcher,
+        onConnect: (abort: (reason: Error) => void) => {
+          abortRequest = abort;
+          if (settled) abort(new Error('settled'));
+        },
+        onHeaders: (status: number, rawHeaders: Buffer[] | string[] | null) => {
+          statusCode = status;
+          if (status === 429) retryAfter = parseRetryAfter(headerOf(rawHeaders, 'retry-after'));
+          return true;
+        },
+        onData: (chunk: Buffer) => {
+          if (settled) return false;
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            fail(
+              new LoginRadiusBadResponseError(
+                call.operation,
+                'too_large',
+                statusCode,
+                `the body is larger than ${MAX_RESPONSE_BYTES} bytes`,
+              ),
+            );
+            return false;
+          }
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete: () => {
+          if (!settle()) return;
+          try {
+            resolve(answerOf(call.operation, statusCode, retryAfter, chunks, size));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        onError: (error: Error) => {
+          if (!settle()) return;
+          reject(this.#networkError(call, error));
+        },
+      };
+      const options = {
+        origin: this.#origin,
+        path,
+        method: call.method,
+        headers,
+        body,
         headersTimeout: timeout,
         bodyTimeout: timeout,
-      });
-      const { statusCode } = response;
-      if (statusCode === 429) {
-        response.body.resume();
-        throw new LoginRadiusRateLimitError(
-          call.operation,
-          parseRetryAfter(response.headers['retry-after']),
-        );
-      }
-      const text = await readLimited(response.body, call.operation, statusCode);
-      if (statusCode >= 500) {
-        throw new LoginRadiusUnavailableError(
-          call.operation,
-          `LoginRadius answered HTTP ${statusCode}`,
-          statusCode,
-        );
-      }
+      };
       try {
-        return { statusCode, json: JSON.parse(text) };
-      } catch {
-        throw new LoginRadiusBadResponseError(
-          call.operation,
-          'not_json',
-          statusCode,
-          'the body is not JSON',
-        );
+        this.#dispatcher.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
+      } catch (error) {
+        fail(this.#networkError(call, error));
       }
-    } catch (error) {
-      if (deadline.aborted && !(error instanceof PasswordlessError)) {
-        throw new LoginRadiusTimeoutError(call.operation, timeout);
-      }
-      if (error instanceof PasswordlessError) throw error;
-      throw this.#networkError(call, error);
-    } finally {
-      deadline.clear();
-    }
+    });
   }
 
   #networkError(call: Call, error: unknown): PasswordlessError {
@@ -206,14 +261,14 @@ export class Transport {
     return new LoginRadiusUnavailableError(call.operation, detail, undefined, cause);
   }
 
-  #url(call: Call): string {
-    // A string, not a URL: each searchParams.set() re-serializes the whole query.
-    let url = `${this.#config.baseUrl}${call.path}${this.#urlPrefix}`;
+  /** The request path with its query: a string, as URL's searchParams re-serialize on every set. */
+  #path(call: Call): string {
+    let path = `${this.#pathPrefix}${call.path}${this.#apiKeyQuery}`;
     for (const key in call.query) {
       const value = call.query[key];
-      if (value !== undefined && value !== '') url += `&${key}=${encodeURIComponent(value)}`;
+      if (value !== undefined && value !== '') path += `&${key}=${encodeURIComponent(value)}`;
     }
-    return url;
+    return path;
   }
 
   #redact(text: string, call: Call): string {
@@ -226,7 +281,7 @@ export class Transport {
 
   #report(
     call: Call,
-    url: string,
+    path: string,
     started: number,
     statusCode: number | undefined,
     failure?: PasswordlessError,
@@ -236,7 +291,7 @@ export class Transport {
     const info: UpstreamCallInfo = {
       operation: call.operation,
       method: call.method,
-      url: redactedUrl(url),
+      url: redactedUrl(`${this.#origin}${path}`),
       durationMs: Math.round(performance.now() - started),
     };
     if (statusCode !== undefined) info.statusCode = statusCode;
@@ -248,36 +303,6 @@ export class Transport {
       // A throwing log hook must not turn a login into a failure.
     }
   }
-}
-
-function readLimited(
-  body: Dispatcher.ResponseData['body'],
-  operation: string,
-  statusCode: number,
-): Promise<string> {
-  // 'data' events, not `for await`: the async iterator costs a promise per chunk.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_RESPONSE_BYTES) {
-        body.destroy();
-        reject(
-          new LoginRadiusBadResponseError(
-            operation,
-            'too_large',
-            statusCode,
-            `the body is larger than ${MAX_RESPONSE_BYTES} bytes`,
-          ),
-        );
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    body.on('error', reject);
-  });
 }
 
 /** Failures that say the upstream is unhealthy, as opposed to a clear answer. */
@@ -295,12 +320,40 @@ function statusOf(error: PasswordlessError): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** The deadline or the caller's signal, whichever fires first. */
-function combinedSignal(deadline: Deadline, signal: AbortSignal): AbortSignal {
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
-  deadline.once('abort', abort);
-  return controller.signal;
+/** A settled response as the client uses it: 429 and 5xx as errors, the body as JSON. */
+function answerOf(
+  operation: string,
+  statusCode: number,
+  retryAfter: number | undefined,
+  chunks: Buffer[],
+  size: number,
+): Answer {
+  if (statusCode === 429) throw new LoginRadiusRateLimitError(operation, retryAfter);
+  if (statusCode >= 500) {
+    throw new LoginRadiusUnavailableError(
+      operation,
+      `LoginRadius answered HTTP ${statusCode}`,
+      statusCode,
+    );
+  }
+  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
+  try {
+    return { statusCode, json: JSON.parse(text) };
+  } catch {
+    throw new LoginRadiusBadResponseError(
+      operation,
+      'not_json',
+      statusCode,
+      'the body is not JSON',
+    );
+  }
+}
+
+/** One header's value from undici's raw `[name, value, name, value…]` list. */
+function headerOf(raw: Buffer[] | string[] | null, name: string): string | undefined {
+  if (!raw) return undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (String(raw[i]).toLowerCase() === name) return String(raw[i + 1]);
+  }
+  return undefined;
 }
