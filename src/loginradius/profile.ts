@@ -7,6 +7,7 @@
  * and a `fields` projection returns only the keys asked for, so everything but
  * `Uid` is optional and nullable. `Uid` is always present: {@link LoginRadiusClient}
  * adds it to any `fields` projection because the strategy keys users on it.
+ * (Longer than other files because the Profile has that many keys: it is one type.)
  */
 export interface Profile {
   /** LoginRadius's unique, stable user id. */

@@ -3,7 +3,6 @@ import {
   CircuitOpenError,
   LoginRadiusBadResponseError,
   LoginRadiusError,
-  LoginRadiusRateLimitError,
   LoginRadiusTimeoutError,
   LoginRadiusUnavailableError,
   PasswordlessError,
@@ -11,9 +10,8 @@ import {
 import { isObject } from '../is-object';
 import { CircuitBreaker } from './circuit-breaker';
 import type { ClientConfig } from './client-options';
-import { watchDeadline } from './deadline';
 import { redactedUrl } from './redaction';
-import { parseRetryAfter } from './responses';
+import { dispatchCall } from './request';
 import type { LoginRadiusOperation, UpstreamCallInfo } from './types';
 
 /**
@@ -22,9 +20,6 @@ import type { LoginRadiusOperation, UpstreamCallInfo } from './types';
  * bounded body read, LoginRadius's error shape turned into typed errors, and
  * the redacted report to `onCall`. Nothing here is ever retried.
  */
-
-/** LoginRadius answers are small (a Profile is ~10 KB); anything past this is not one. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** One LoginRadius call, as the client describes it. */
 export interface Call {
@@ -132,112 +127,15 @@ export class Transport {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  /**
-   * One request on undici's dispatch API rather than `request()`: the body
-   * arrives as Buffers straight into an array, with no Readable stream, no
-   * AbortSignal and no listener to add and remove per call, and the deadline
-   * aborts the request through the handle undici gives its handler.
-   */
   #send(call: Call, path: string): Promise<Answer> {
-    const { timeout } = this.#config;
-    return new Promise<Answer>((resolve, reject) => {
-      let settled = false;
-      let abortRequest: ((reason: Error) => void) | undefined;
-      let statusCode = 0;
-      let retryAfter: number | undefined;
-      let size = 0;
-      const chunks: Buffer[] = [];
-      const signal = call.signal;
-      const settle = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        deadline.clear();
-        signal?.removeEventListener('abort', onCallerAbort);
-        return true;
-      };
-      const fail = (error: PasswordlessError): void => {
-        if (!settle()) return;
-        abortRequest?.(error);
-        reject(error);
-      };
-      const onCallerAbort = (): void =>
-        fail(new LoginRadiusUnavailableError(call.operation, 'the call was aborted by the caller'));
-      const deadline = watchDeadline(timeout, () =>
-        fail(new LoginRadiusTimeoutError(call.operation, timeout)),
-      );
-      if (signal?.aborted) {
-        onCallerAbort();
-        return;
-      }
-      signal?.addEventListener('abort', onCallerAbort, { once: true });
-
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (call.accessToken) headers.authorization = `Bearer ${call.accessToken}`;
-      if (call.originIp) headers['x-origin-ip'] = call.originIp;
-      let body: string | undefined;
-      if (call.body) {
-        body = JSON.stringify(call.body);
-        headers['content-type'] = 'application/json';
-      }
-      const handler = {
-        path,
-        method: call.method,
-        headers,
-        body,
-        onConnect: (abort: (reason: Error) => void) => {
-          abortRequest = abort;
-          if (settled) abort(new Error('settled'));
-        },
-        onHeaders: (status: number, rawHeaders: Buffer[] | string[] | null) => {
-          statusCode = status;
-          if (status === 429) retryAfter = parseRetryAfter(headerOf(rawHeaders, 'retry-after'));
-          return true;
-        },
-        onData: (chunk: Buffer) => {
-          if (settled) return false;
-          size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
-            fail(
-              new LoginRadiusBadResponseError(
-                call.operation,
-                'too_large',
-                statusCode,
-                `the body is larger than ${MAX_RESPONSE_BYTES} bytes`,
-              ),
-            );
-            return false;
-          }
-          chunks.push(chunk);
-          return true;
-        },
-        onComplete: () => {
-          if (!settle()) return;
-          try {
-            resolve(answerOf(call.operation, statusCode, retryAfter, chunks, size));
-          } catch (error) {
-            reject(error);
-          }
-        },
-        onError: (error: Error) => {
-          if (!settle()) return;
-          reject(this.#networkError(call, error));
-        },
-      };
-      const options = {
-        origin: this.#origin,
-        path,
-        method: call.method,
-        headers,
-        body,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      };
-      try {
-        this.#dispatcher.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
-      } catch (error) {
-        fail(this.#networkError(call, error));
-      }
-    });
+    return dispatchCall(
+      this.#dispatcher,
+      this.#origin,
+      path,
+      call,
+      this.#config.timeout,
+      (error: unknown) => this.#networkError(call, error),
+    );
   }
 
   #networkError(call: Call, error: unknown): PasswordlessError {
@@ -318,42 +216,4 @@ function countsAgainstUpstream(error: PasswordlessError): boolean {
 function statusOf(error: PasswordlessError): number | undefined {
   const status = (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' ? status : undefined;
-}
-
-/** A settled response as the client uses it: 429 and 5xx as errors, the body as JSON. */
-function answerOf(
-  operation: string,
-  statusCode: number,
-  retryAfter: number | undefined,
-  chunks: Buffer[],
-  size: number,
-): Answer {
-  if (statusCode === 429) throw new LoginRadiusRateLimitError(operation, retryAfter);
-  if (statusCode >= 500) {
-    throw new LoginRadiusUnavailableError(
-      operation,
-      `LoginRadius answered HTTP ${statusCode}`,
-      statusCode,
-    );
-  }
-  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
-  try {
-    return { statusCode, json: JSON.parse(text) };
-  } catch {
-    throw new LoginRadiusBadResponseError(
-      operation,
-      'not_json',
-      statusCode,
-      'the body is not JSON',
-    );
-  }
-}
-
-/** One header's value from undici's raw `[name, value, name, value…]` list. */
-function headerOf(raw: Buffer[] | string[] | null, name: string): string | undefined {
-  if (!raw) return undefined;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (String(raw[i]).toLowerCase() === name) return String(raw[i + 1]);
-  }
-  return undefined;
 }

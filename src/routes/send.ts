@@ -4,6 +4,7 @@ import { LoginRadiusError, LoginRadiusRateLimitError, RateLimitedError } from '.
 import { Limit } from '../limits';
 import { misconfiguredSetting } from '../loginradius/error-reasons';
 import type { RequestConfig } from './request-config';
+import { wantsJson } from './request-body';
 
 /**
  * What every send shares: the limits spent before it, the uniform answer after
@@ -145,7 +146,7 @@ export function answerSent(
   match: string | undefined,
 ): void {
   res.setHeader('Cache-Control', 'no-store');
-  if (req.is('application/json') || req.accepts(['html', 'json']) === 'json') {
+  if (wantsJson(req)) {
     res.status(200).json(match === undefined ? { sent: true } : { sent: true, match });
     return;
   }
