@@ -46,7 +46,10 @@ export interface LimitVerdict {
  */
 export class Limit {
   readonly #store: Store;
+  readonly #prefix: string;
   #ready: Promise<void> | undefined;
+  /** Set once the store's `init` has finished: then no call waits on it again. */
+  #initialized = false;
 
   constructor(
     readonly purpose: LimitPurpose,
@@ -55,6 +58,7 @@ export class Limit {
     stores: StoreFactory,
   ) {
     this.#store = stores(purpose);
+    this.#prefix = `${purpose}:`;
     this.#ready = this.#init();
     // Failures are reported on first use, not as an unhandled rejection at startup.
     this.#ready.catch(() => undefined);
@@ -94,8 +98,12 @@ export class Limit {
 
   async #use<T>(operation: (store: Store) => T | Promise<T>): Promise<T> {
     try {
-      this.#ready ??= this.#init();
-      await this.#ready;
+      // A sign-in makes a dozen counter calls: once the store is ready, none of
+      // them waits on its init again (each await is another trip through the queue).
+      if (!this.#initialized) {
+        this.#ready ??= this.#init();
+        await this.#ready;
+      }
       return await operation(this.#store);
     } catch (error) {
       throw new StoreUnavailableError(`the "${this.purpose}" counter failed`, error);
@@ -106,6 +114,7 @@ export class Limit {
     try {
       // Stores read only `windowMs` from the options they are given.
       await this.#store.init?.({ windowMs: this.windowMs } as Options);
+      this.#initialized = true;
     } catch (error) {
       this.#ready = undefined;
       throw error;
@@ -113,7 +122,7 @@ export class Limit {
   }
 
   #key(key: string): string {
-    return `${this.purpose}:${key}`;
+    return this.#prefix + key;
   }
 }
 
