@@ -7,7 +7,12 @@ import { checkToken } from '../loginradius/validation';
 import { signOutLocally } from '../require-login';
 import { liveFlow } from '../session';
 import { parseVerifyRouterOptions, type VerifyConfig } from './verify-config';
-import { finishOnOtherDevice, linkStatus, offerOtherDevice } from './cross-device-routes';
+import {
+  endCrossDevice,
+  finishOnOtherDevice,
+  linkStatus,
+  offerOtherDevice,
+} from './cross-device-routes';
 import { checkCrossSite } from './cross-site';
 import { route, type RouteContext } from './failure';
 import type { VerifyRouterOptions } from './options';
@@ -109,7 +114,11 @@ async function verifyLink(config: VerifyContext, req: Request, res: Response): P
   const returnTo = own ? flow?.returnTo : undefined;
   const user = await authenticate(config, req, res, 'link');
   if (user === undefined) return;
-  if (own && flow?.match !== undefined) await config.records.remove(req, flow.ref);
+  if (config.crossDevice && ref) {
+    // The link is spent: the browser that asked stops waiting for another device.
+    if (own) await config.records.remove(req, ref);
+    else await endCrossDevice(config, req, ref);
+  }
   await logIn(config, req, res, user, 'email', returnTo);
 }
 

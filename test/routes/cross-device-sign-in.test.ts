@@ -242,3 +242,14 @@ test('B as an HTML form gets the "signed in on your other device" page, and no s
   await a.get('/auth/link/status').set('Accept', 'application/json').expect(200);
   await a.get('/me').set('Accept', 'application/json').expect(200);
 });
+
+test('when B signs itself in with the link, A stops waiting: its status turns expired', async () => {
+  const { a, link } = await deviceAAsks();
+  const b = request.agent(t.app);
+  await b.post('/auth/callback').send(linkFields(link)).expect(200);
+  await a
+    .get('/auth/link/status')
+    .set('Accept', 'application/json')
+    .expect(200, { status: 'expired' });
+  await a.get('/me').set('Accept', 'application/json').expect(401);
+});
