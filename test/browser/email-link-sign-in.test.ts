@@ -43,7 +43,7 @@ test('a person signs in with an email link from the dev mailbox and sees their p
     expect(link).toMatch(
       new RegExp(`^${app.url}/auth/callback\\?flow=[\\w-]+&vtype=oneclicksignin&vtoken=`),
     );
-    expect(await page.locator('h1').textContent()).toBe('Finish signing in');
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
     await saveScreenshot(page, 'confirm');
 
     await confirmSignIn(page);
@@ -106,11 +106,18 @@ test('a link that was already used is refused with a friendly message', async ()
     const firstPage = await first.newPage();
     const link = await signInByEmailLink(firstPage, app.url, 'grace@example.com');
 
-    // The same link again, as if forwarded to another browser.
+    // The same link again, as if forwarded to another browser: that browser is told
+    // so, nothing has focus, and signing in takes a deliberate tick.
     const page = await second.newPage();
     await page.goto(link);
-    expect(await page.locator('h1').textContent()).toBe('Finish signing in');
+    expect(await page.locator('h1').textContent()).toBe('Check this sign-in link');
+    expect(await page.locator('[role=note]').last().textContent()).toContain(
+      'requested in another browser or on another device',
+    );
+    expect(await page.locator(':focus').count()).toBe(0);
+    await page.getByLabel('I asked for this link myself').check();
     await confirmSignIn(page);
+    // This browser has no sign-in in progress, so there is nothing to resend: back to the form.
     await page.waitForURL(`${app.url}/?error=verify_failed`);
     expect(await page.locator('[role=alert]').textContent()).toContain(
       'invalid, has expired or was already used',
