@@ -59,8 +59,7 @@ export function chooseLanguage(req, res, next) {
  */
 export function languageSwitch({ secure, appOrigin }) {
   return function switchLanguage(req, res) {
-    const origin = req.get('origin');
-    if (req.get('sec-fetch-site') === 'cross-site' || (origin && origin !== appOrigin)) {
+    if (!sameSiteForm(req, appOrigin)) {
       res.status(403).type('text').send('Forbidden');
       return;
     }
@@ -142,6 +141,19 @@ export function translator(lang, packageMessages) {
         }),
     );
   return t;
+}
+
+/**
+ * The package's rule for cross-site POSTs: a browser says where a form comes
+ * from in Sec-Fetch-Site, else in Origin (which is "null" on pages with
+ * `Referrer-Policy: no-referrer` in some browsers, hence Sec-Fetch-Site first);
+ * a request with neither is not a browser's, so carries no cookie to abuse.
+ */
+function sameSiteForm(req, appOrigin) {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = req.get('origin');
+  return origin === undefined || origin === appOrigin;
 }
 
 /** A path on this site (not `//host`, `/\host` or a scheme), at most 2 KB, or `undefined`. */
