@@ -1,8 +1,9 @@
 /**
  * The first thing a new user does: open the demo, ask for a link for a demo
  * account (by email or by username), take it from the dev mailbox, confirm, and
- * land on the profile. Then what must not work: the same link twice; and
- * signing out ends the session.
+ * land on the profile; or type the code from the same email on "check your
+ * inbox". Then what must not work: the same link twice; and signing out ends
+ * the session.
  */
 import type { Browser } from 'playwright-core';
 import type { ExampleAppProcess } from '../example-app/support/example-app-process';
@@ -10,6 +11,7 @@ import { saveDocsScreenshot, saveScreenshot, startAppAndBrowser } from './suppor
 import {
   confirmSignIn,
   openNewestLink,
+  readNewestCode,
   requestLinkByEmail,
   signInByEmailLink,
 } from './support/flows';
@@ -74,6 +76,27 @@ test('a person signs in by username: the link goes to the address on the account
     await page.waitForURL(`${app.url}/profile`);
     expect(await page.locator('#profile-name').textContent()).toBe('Grace Hopper');
     await saveScreenshot(page, 'username-profile');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a code from the email, typed on "check your inbox", signs in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    // By username (its own cooldown key): the email goes to ada@example.com.
+    await page.goto(`${app.url}/`);
+    await page.fill('#username', 'ada');
+    await page.click('#username-form button[type=submit]');
+    await page.waitForURL(`${app.url}/check-inbox`);
+    const code = await readNewestCode(page, app.url, 'ada@example.com');
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel('Code from the email').fill(code);
+    await saveScreenshot(page, 'emailed-code');
+    await page.locator('#email-code-form').getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.url}/profile`);
+    expect(await page.locator('#profile-name').textContent()).toBe('Ada Lovelace');
   } finally {
     await context.close();
   }
