@@ -125,11 +125,12 @@ export function createApp(options) {
     }),
   );
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  // Before the routers and the body parsers: the language switch's cookie becomes
+  // Accept-Language, so the package's pages and JSON messages (a refused body's too)
+  // speak the language the person picked.
+  app.use(chooseLanguage);
   app.use(express.urlencoded({ extended: false, limit: '4kb' }));
   app.use(express.json({ limit: '4kb' }));
-  // Before the routers: the language switch's cookie becomes Accept-Language, so
-  // the package's pages and JSON messages speak the language the person picked.
-  app.use(chooseLanguage);
   // Before the session: switching language never creates or touches one.
   app.post('/language', languageSwitch({ secure: https, appOrigin }));
   app.use(
