@@ -10,12 +10,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { de } from '../../src/locales/de';
-import { axeContext, axeReport } from './support/axe';
+import { axeReport, openTwoBrowsers, startOverIn } from './support/axe';
 import { launchChromium } from './support/browser';
 import { serveTestApp, type ServedTestApp } from './support/test-app-server';
 
 const routers = { crossDevice: true, locales: { de } };
 let browser: Browser;
+let browsers: Awaited<ReturnType<typeof openTwoBrowsers>>;
 let t: ServedTestApp;
 /** The same app with `linkBinding: 'same-browser'`: a link from another browser is refused. */
 let strict: ServedTestApp;
@@ -36,6 +37,7 @@ beforeAll(async () => {
       verifyRouter: { ...routers, linkBinding: 'same-browser' },
     }),
   ]);
+  browsers = await openTwoBrowsers(browser);
 });
 
 afterAll(async () => {
@@ -73,63 +75,55 @@ async function visitEveryPage(lang: 'en' | 'de'): Promise<string[]> {
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     found.push(...(await axeReport(page, `built-in ${name} (${lang})`)));
   };
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  const [contextA, contextB] = await Promise.all([
-    axeContext(browser, { locale }),
-    axeContext(browser, { locale }),
-  ]);
-  try {
-    const [a, b] = await Promise.all([contextA.newPage(), contextB.newPage()]);
-    // A browser with nothing in progress gets the way back to sign-in.
-    await b.goto(`${t.url}/auth/callback?vtoken=%3Cnot%20a%20token%3E`);
-    expect(await b.locator('a[href="/"]').count()).toBe(1);
-    await check(b, 'error without a resend');
-    // B asks for a code by SMS: its page during the cooldown now, after it at the end.
-    await contextB.request.post(`${t.url}/auth/otp`, { form: { phone: people.phone } });
-    await b.goto(`${t.url}/auth/otp/sent`);
-    expect(await b.locator('input[name=voice]').count()).toBe(0);
-    await check(b, 'otp-sent during the cooldown');
+  const { contextA, contextB, a, b } = browsers;
+  await startOverIn([contextA, contextB], lang);
+  // A browser with nothing in progress gets the way back to sign-in.
+  await b.goto(`${t.url}/auth/callback?vtoken=%3Cnot%20a%20token%3E`);
+  expect(await b.locator('a[href="/"]').count()).toBe(1);
+  await check(b, 'error without a resend');
+  // B asks for a code by SMS: its page during the cooldown now, after it at the end.
+  await contextB.request.post(`${t.url}/auth/otp`, { form: { phone: people.phone } });
+  await b.goto(`${t.url}/auth/otp/sent`);
+  expect(await b.locator('input[name=voice]').count()).toBe(0);
+  await check(b, 'otp-sent during the cooldown');
 
-    const link = await askForLink(contextA, t, people.email);
-    await a.goto(`${t.url}/auth/link/sent`);
-    expect(await a.locator('.match').count()).toBe(1);
-    expect(await a.locator('#otp').count()).toBe(1);
-    await check(a, 'link-sent with the number and the code field');
-    const number = (await a.locator('.match').textContent())?.trim() ?? '';
+  const link = await askForLink(contextA, t, people.email);
+  await a.goto(`${t.url}/auth/link/sent`);
+  expect(await a.locator('.match').count()).toBe(1);
+  expect(await a.locator('#otp').count()).toBe(1);
+  await check(a, 'link-sent with the number and the code field');
+  const number = (await a.locator('.match').textContent())?.trim() ?? '';
 
-    await a.goto(link);
-    await check(a, 'confirm: this browser');
-    await b.goto(link);
-    await check(b, 'confirm: another device, with the cross-device offer');
-    await b.goto(withoutFlow(link));
-    await check(b, 'confirm: another browser');
-    await b.goto(link);
-    await b.fill('#match', number);
-    await b.click('form:has(#match) button[type=submit]');
-    await b.waitForLoadState();
-    await check(b, 'signed-in-elsewhere');
+  await a.goto(link);
+  await check(a, 'confirm: this browser');
+  await b.goto(link);
+  await check(b, 'confirm: another device, with the cross-device offer');
+  await b.goto(withoutFlow(link));
+  await check(b, 'confirm: another browser');
+  await b.goto(link);
+  await b.fill('#match', number);
+  await b.click('form:has(#match) button[type=submit]');
+  await b.waitForLoadState();
+  await check(b, 'signed-in-elsewhere');
 
-    // A code that does not sign in, typed in A's browser (a sign-in in progress): "Send me a new link".
-    await a.goto(`${t.url}/auth/link/sent`);
-    await a.fill('#otp', '000000');
-    await a.click('form:has(#otp) button[type=submit]');
-    await a.waitForLoadState();
-    expect(await a.locator('form[action="/auth/link"]').count()).toBe(1);
-    await check(a, 'error with "send me a new link"');
+  // A code that does not sign in, typed in A's browser (a sign-in in progress): "Send me a new link".
+  await a.goto(`${t.url}/auth/link/sent`);
+  await a.fill('#otp', '000000');
+  await a.click('form:has(#otp) button[type=submit]');
+  await a.waitForLoadState();
+  expect(await a.locator('form[action="/auth/link"]').count()).toBe(1);
+  await check(a, 'error with "send me a new link"');
 
-    // The one-second cooldown of B's code (asked for above) is over by now.
-    await b.goto(`${t.url}/auth/otp/sent`);
-    expect(await b.locator('input[name=voice]').count()).toBe(1);
-    await check(b, 'otp-sent with "call me instead"');
+  // The one-second cooldown of B's code (asked for above) is over by now.
+  await b.goto(`${t.url}/auth/otp/sent`);
+  expect(await b.locator('input[name=voice]').count()).toBe(1);
+  await check(b, 'otp-sent with "call me instead"');
 
-    const strictLink = await askForLink(contextA, strict, people.email);
-    await b.goto(strictLink);
-    await check(b, 'confirm: refused, with the cross-device offer');
-    await b.goto(withoutFlow(strictLink));
-    await check(b, 'confirm: refused');
-  } finally {
-    await Promise.all([contextA.close(), contextB.close()]);
-  }
+  const strictLink = await askForLink(contextA, strict, people.email);
+  await b.goto(strictLink);
+  await check(b, 'confirm: refused, with the cross-device offer');
+  await b.goto(withoutFlow(strictLink));
+  await check(b, 'confirm: refused');
   return found;
 }
 

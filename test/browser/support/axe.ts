@@ -74,3 +74,34 @@ export async function axeReport(page: Page, name: string): Promise<string[]> {
       v.nodes.map((node) => `    at ${node.target}: ${node.summary ?? ''}`).join('\n'),
   );
 }
+
+/** The Accept-Language a browser set to each language sends. */
+const ACCEPT_LANGUAGE = { en: 'en-GB,en;q=0.9', de: 'de-DE,de;q=0.9' } as const;
+
+/**
+ * Two browsers for a file's checks, A (asks for a link) and B (the other
+ * device), opened once: a context's first page is by far its slowest.
+ */
+export async function openTwoBrowsers(
+  browser: Browser,
+): Promise<{ contextA: BrowserContext; contextB: BrowserContext; a: Page; b: Page }> {
+  const [contextA, contextB] = await Promise.all([axeContext(browser), axeContext(browser)]);
+  const [a, b] = await Promise.all([contextA.newPage(), contextB.newPage()]);
+  return { contextA, contextB, a, b };
+}
+
+/**
+ * Starts the contexts over as browsers that prefer `lang`: no cookies (so no
+ * session, no language picked with a switch), and that language's Accept-Language.
+ */
+export async function startOverIn(
+  contexts: BrowserContext[],
+  lang: keyof typeof ACCEPT_LANGUAGE,
+): Promise<void> {
+  await Promise.all(
+    contexts.map(async (context) => {
+      await context.clearCookies();
+      await context.setExtraHTTPHeaders({ 'Accept-Language': ACCEPT_LANGUAGE[lang] });
+    }),
+  );
+}
