@@ -16,8 +16,18 @@ import {
   toSessionUser,
 } from 'passport-loginradius-passwordless';
 import { describeEvent } from './event-log.mjs';
+import {
+  LANGUAGES,
+  PACKAGE_LOCALES,
+  backPath,
+  chooseLanguage,
+  languageSwitch,
+  translator,
+} from './language.mjs';
+import { maskRecipient } from './mask.mjs';
 import { routerPage } from './views/router-pages.mjs';
 import { checkInboxPage, enterCodePage } from './views/steps.mjs';
+import { signInProblemPage } from './views/confirm.mjs';
 import { errorMessage, knownErrorCode } from './views/messages.mjs';
 import { errorPage } from './views/error-page.mjs';
 import { mailboxPage } from './views/mailbox.mjs';
@@ -46,6 +56,11 @@ const FORM_PAGE_KEY = 'exampleAppFormPage';
  * @param {string[]} [options.smsCallingCodes] Calling codes SMS may go to, besides the countries. Default: any.
  * @param {boolean} [options.crossDevice] A link opened on another device signs in the one that
  *   asked, once the person types the number it shows there. Default: true.
+ * @param {boolean} [options.emailCode] The passwordless email carries a code too: "check your
+ *   inbox" offers a field for it. Default: false (the embedded emulator sends both: start.mjs sets it).
+ * @param {boolean} [options.voiceCalls] "Call me instead" on the enter-code page. Default: true.
+ * @param {'warn' | 'same-browser'} [options.linkBinding] A link opened in another browser than
+ *   the one that asked: asks for a deliberate choice, or is refused. Default: 'warn'.
  * @param {boolean} [options.devMailboxForAnyone] Serve /dev/mailbox to clients that are not on
  *   this machine too. Default: false (loopback clients only, as `req.ip` sees them).
  * @param {number | false} [options.trustProxy] Default: 1 under https, else false.
@@ -66,6 +81,9 @@ export function createApp(options) {
     smsCallingCodes,
     devMailboxForAnyone = false,
     crossDevice = true,
+    emailCode = false,
+    voiceCalls = true,
+    linkBinding = 'warn',
     stores,
     log = console.log,
   } = options;
@@ -107,8 +125,14 @@ export function createApp(options) {
     }),
   );
   app.use('/public', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  // Before the routers and the body parsers: the language switch's cookie becomes
+  // Accept-Language, so the package's pages and JSON messages (a refused body's too)
+  // speak the language the person picked.
+  app.use(chooseLanguage);
   app.use(express.urlencoded({ extended: false, limit: '4kb' }));
   app.use(express.json({ limit: '4kb' }));
+  // Before the session: switching language never creates or touches one.
+  app.post('/language', languageSwitch({ secure: https, appOrigin }));
   app.use(
     session({
       name: cookieName,
@@ -130,12 +154,33 @@ export function createApp(options) {
     next();
   });
 
-  const site = (req) => ({
-    mode,
-    mailbox: emulatorSource !== undefined,
-    signedIn: Boolean(req.isAuthenticated?.()),
-  });
+  /**
+   * What every page knows about the app and this request. A page the routers
+   * render passes their `messages`, the request's own catalogue.
+   * @returns {import('./views/layout.mjs').Site}
+   */
+  const site = (req, messages, { signedIn = Boolean(req.isAuthenticated?.()) } = {}) => {
+    const lang = messages?.lang ?? req.res?.locals.lang ?? 'en';
+    return {
+      mode,
+      mailbox: emulatorSource !== undefined,
+      signedIn,
+      lang,
+      dir: messages?.dir ?? 'ltr',
+      t: translator(lang, messages),
+      messages,
+      languages: LANGUAGES,
+      back: backPath(req),
+    };
+  };
   const send = (res, page, status = 200) => res.status(status).type('html').send(String(page));
+  const locales = PACKAGE_LOCALES;
+  /** "Send me a new link/code" for this browser's sign-in in progress, once the cooldown allows. */
+  const resendOffer = (flow) => ({
+    channel: flow.channel,
+    recipient: maskRecipient(flow.email ?? flow.username ?? flow.phone ?? ''),
+    waitSeconds: secondsUntilResend(flow, resendCooldownSeconds),
+  });
 
   app.use('/auth', rememberFormPage);
   app.use(
@@ -151,7 +196,10 @@ export function createApp(options) {
       allowedCountries: smsCountries,
       allowedCallingCodes: smsCallingCodes,
       limits: { cooldownSeconds: resendCooldownSeconds },
+      channels: { voice: voiceCalls },
+      emailCode,
       crossDevice,
+      locales,
       stores,
       renderPage: routerPage(site, send),
       onEvent,
@@ -165,7 +213,9 @@ export function createApp(options) {
       logoutRedirect: '/?signed_out=1',
       failureRedirect: '/sign-in-problem',
       sessionCookieName: cookieName,
+      linkBinding,
       crossDevice,
+      locales,
       stores,
       renderPage: routerPage(site, send),
       onEvent,
@@ -178,17 +228,36 @@ export function createApp(options) {
         res.redirect(303, '/profile');
         return;
       }
-      const error = req.query.error === undefined ? undefined : errorMessage(req.query.error);
-      const status = req.query.signed_out === undefined ? undefined : 'You have signed out.';
+      const page = site(req);
+      const error =
+        req.query.error === undefined ? undefined : errorMessage(page.t, req.query.error);
+      const status = req.query.signed_out === undefined ? undefined : page.t('signIn.signedOut');
       const demoAccounts = await emulatorSource?.accounts().catch(() => []);
-      send(res, signInPage({ site: site(req), error, notice: status, demoAccounts }));
+      send(res, signInPage({ site: page, error, notice: status, demoAccounts }));
     } catch (error) {
       next(error);
     }
   });
 
+  // The package's GET /auth/link/sent renders this same page through renderPage.
   app.get('/check-inbox', function checkInbox(req, res) {
-    send(res, checkInboxPage({ site: site(req) }));
+    const page = site(req);
+    const flow = pendingEmailFlow(req);
+    const crossDeviceMatch = crossDevice ? flow?.match : undefined;
+    const error = req.query.error === undefined ? undefined : errorMessage(page.t, req.query.error);
+    send(
+      res,
+      checkInboxPage({
+        site: page,
+        codeAction: emailCode && flow ? '/auth/link/verify' : undefined,
+        match: crossDeviceMatch,
+        statusUrl: crossDeviceMatch === undefined ? undefined : '/auth/link/status',
+        // Still waiting, as far as this page can tell; the script (or "Check again") asks the router.
+        status: crossDeviceMatch === undefined ? undefined : 'pending',
+        error,
+        resend: error && req.query.resend === '1' && flow ? resendOffer(flow) : undefined,
+      }),
+    );
   });
 
   app.get('/enter-code', function enterCode(req, res) {
@@ -197,27 +266,51 @@ export function createApp(options) {
       res.redirect(303, '/');
       return;
     }
-    const waitMs = flow.sentAt.getTime() + resendCooldownSeconds * 1000 - Date.now();
-    const page = enterCodePage({
-      site: site(req),
-      phone: flow.phone,
-      sentAt: flow.sentAt.getTime(),
-      waitSeconds: Math.max(0, Math.ceil(waitMs / 1000)),
-      error: req.query.error === undefined ? undefined : errorMessage(req.query.error),
-    });
-    send(res, page);
+    const page = site(req);
+    send(
+      res,
+      enterCodePage({
+        site: page,
+        phone: flow.phone,
+        voice: flow.voice,
+        sentAt: flow.sentAt.getTime(),
+        waitSeconds: secondsUntilResend(flow, resendCooldownSeconds),
+        voiceCalls,
+        error: req.query.error === undefined ? undefined : errorMessage(page.t, req.query.error),
+      }),
+    );
   });
 
-  // Both routers send failures here; the person goes back to the form they used.
+  // Both routers send failures here. A code typed on "enter your code" or "check
+  // your inbox" goes back there; a dead link (resend=1: the routers can send a
+  // new one to this browser's sign-in in progress) gets "Send me a new link";
+  // anything else goes back to the sign-in form.
   app.get('/sign-in-problem', function signInProblem(req, res) {
     const code = knownErrorCode(req.query.error) ?? 'unknown';
-    const fromCodePage = req.session?.[FORM_PAGE_KEY] === 'enter-code';
-    if (req.session) delete req.session[FORM_PAGE_KEY];
-    const target = fromCodePage && pendingSmsFlow(req) ? '/enter-code' : '/';
-    res.redirect(303, `${target}?error=${code}`);
+    const from = req.session?.[FORM_PAGE_KEY];
+    if (from !== undefined) delete req.session[FORM_PAGE_KEY];
+    const canResend = req.query.resend === '1';
+    const flow = pendingSignIn(req);
+    if (from === 'enter-code' && pendingSmsFlow(req)) {
+      res.redirect(303, `/enter-code?error=${code}`);
+    } else if (from === 'check-inbox' && pendingEmailFlow(req)) {
+      res.redirect(303, `/check-inbox?error=${code}${canResend ? '&resend=1' : ''}`);
+    } else if (flow && (canResend || from === 'resend')) {
+      const page = site(req);
+      send(
+        res,
+        signInProblemPage({
+          site: page,
+          message: errorMessage(page.t, code),
+          resend: resendOffer(flow),
+        }),
+      );
+    } else {
+      res.redirect(303, `/?error=${code}`);
+    }
   });
 
-  app.get('/profile', requireLogin({ redirectTo: '/' }), function profile(req, res) {
+  app.get('/profile', requireLogin({ redirectTo: '/', locales }), function profile(req, res) {
     send(
       res,
       profilePage({ site: site(req), user: req.user, idleMinutes: IDLE_TIMEOUT_MS / 60_000 }),
@@ -227,13 +320,14 @@ export function createApp(options) {
   if (emulatorSource) {
     app.get('/dev/mailbox', async function devMailbox(req, res) {
       // The mailbox shows live sign-in links: only for someone at this machine.
+      const page = site(req);
       if (!devMailboxForAnyone && !isLoopback(req.ip)) {
         send(
           res,
           errorPage({
-            site: site(req),
-            title: 'Not available',
-            message: 'The dev mailbox answers only on the machine the app runs on.',
+            site: page,
+            title: page.t('error.mailboxTitle'),
+            message: page.t('error.mailboxLocal'),
           }),
           403,
         );
@@ -244,23 +338,21 @@ export function createApp(options) {
       try {
         messages = await emulatorSource.messages();
       } catch {
-        error = 'The emulator could not be reached: is loginradius-emulator still running?';
+        error = page.t('mailbox.unreachable');
       }
       res.setHeader('X-Robots-Tag', 'noindex');
-      send(
-        res,
-        mailboxPage({ site: site(req), messages, codePending: !!pendingSmsFlow(req), error }),
-      );
+      send(res, mailboxPage({ site: page, messages, pending: pendingSignIn(req)?.channel, error }));
     });
   }
 
   app.use(function notFound(req, res) {
+    const page = site(req);
     send(
       res,
       errorPage({
-        site: site(req),
-        title: 'Page not found',
-        message: 'There is no page at this address.',
+        site: page,
+        title: page.t('error.notFoundTitle'),
+        message: page.t('error.notFound'),
       }),
       404,
     );
@@ -279,27 +371,29 @@ export function createApp(options) {
       next(error);
       return;
     }
+    // The session could not be read, so nobody counts as signed in here.
+    const page = site(req, undefined, { signedIn: false });
     send(
       res,
       errorPage({
-        // The session could not be read, so nobody counts as signed in here.
-        site: { mode, mailbox: emulatorSource !== undefined, signedIn: false },
-        title: 'Temporarily unavailable',
-        message: errorMessage('unavailable'),
+        site: page,
+        title: page.t('error.unavailableTitle'),
+        message: errorMessage(page.t, 'unavailable'),
       }),
       503,
     );
   });
-  app.use(errorHandler());
+  app.use(errorHandler({ locales }));
   app.use(function lastResort(error, req, res, _next) {
     console.error(error);
     if (res.headersSent) return;
+    const page = site(req, undefined, { signedIn: false });
     send(
       res,
       errorPage({
-        site: { mode, mailbox: emulatorSource !== undefined, signedIn: false },
-        title: 'Something went wrong',
-        message: 'Something went wrong on our side. Please try again.',
+        site: page,
+        title: page.t('error.serverTitle'),
+        message: page.t('error.server'),
       }),
       500,
     );
@@ -310,19 +404,34 @@ export function createApp(options) {
 /**
  * Remembers which page a sign-in form was posted from. A router has one
  * `failureRedirect`, but a wrong code or a refused "send a new code" should
- * land back on the enter-code page, and everything else on the sign-in page.
- * Only a browser with a code sign-in in progress can be on the enter-code page,
- * so nothing is written to any other session: a refused request from a browser
- * without a session leaves none behind.
+ * land back on the enter-code page, a wrong emailed code on "check your inbox",
+ * a refused "send me a new link" on the page that offered it, and everything
+ * else on the sign-in page. Only a browser with a sign-in in progress can be on
+ * those pages, so nothing is written to any other session: a refused request
+ * from a browser without a session leaves none behind.
  */
 function rememberFormPage(req, _res, next) {
   if (req.method === 'POST' && req.session && req.path !== '/logout') {
-    const resend = req.path === '/otp' && req.body?.resend !== undefined && !req.body?.phone;
-    const fromCodePage = (req.path === '/otp/verify' || resend) && pendingSmsFlow(req);
-    if (fromCodePage) req.session[FORM_PAGE_KEY] = 'enter-code';
+    const body = req.body ?? {};
+    const resend = body.resend !== undefined && !body.phone && !body.email && !body.username;
+    let page;
+    if ((req.path === '/otp/verify' || (req.path === '/otp' && resend)) && pendingSmsFlow(req)) {
+      page = 'enter-code';
+    } else if (req.path === '/link/verify' && pendingEmailFlow(req)) {
+      page = 'check-inbox';
+    } else if (req.path === '/link' && resend && pendingEmailFlow(req)) {
+      page = 'resend';
+    }
+    if (page) req.session[FORM_PAGE_KEY] = page;
     else if (req.session[FORM_PAGE_KEY] !== undefined) delete req.session[FORM_PAGE_KEY];
   }
   next();
+}
+
+/** Seconds until the send cooldown lets this browser's sign-in be sent again. */
+function secondsUntilResend(flow, cooldownSeconds) {
+  const waitMs = flow.sentAt.getTime() + cooldownSeconds * 1000 - Date.now();
+  return Math.max(0, Math.ceil(waitMs / 1000));
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
@@ -333,6 +442,12 @@ function isLoopback(ip) {
 /** The package's rule for who gets JSON back: a JSON body, or Accept preferring JSON. */
 function wantsJson(req) {
   return Boolean(req.is('application/json')) || req.accepts(['html', 'json']) === 'json';
+}
+
+/** The session's live email sign-in (a link, or an emailed code), if any. */
+function pendingEmailFlow(req) {
+  const flow = pendingSignIn(req);
+  return flow?.channel === 'email' ? flow : undefined;
 }
 
 /** The session's live phone sign-in, if any. */

@@ -38,6 +38,11 @@ export class ConfigError extends Error {
  * @property {string[]} smsCountries Countries (ISO 3166-1 alpha-2) SMS may go to.
  * @property {string[] | undefined} smsCallingCodes Country calling codes SMS may go to, when set.
  * @property {boolean} devMailboxForAnyone Serve the dev mailbox to non-loopback clients too.
+ * @property {boolean | undefined} emailCode The passwordless email carries a code; unset: only
+ *   with the embedded emulator (which sends a link and a code).
+ * @property {boolean} voiceCalls Offer "Call me instead" (LoginRadius voice codes).
+ * @property {'warn' | 'same-browser'} linkBinding A link opened in another browser than the one
+ *   that asked: warn and ask for a deliberate choice, or refuse it.
  * @property {number | false} trustProxy Proxy hops to trust for the client IP and https.
  */
 
@@ -51,6 +56,14 @@ export function loadConfig(env = process.env) {
   const read = (name) => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
+  };
+  const flag = (name) => {
+    const text = read(name)?.toLowerCase();
+    if (text === undefined) return undefined;
+    if (['1', 'true', 'yes'].includes(text)) return true;
+    if (['0', 'false', 'no'].includes(text)) return false;
+    problems.push(`${name} must be 1 or 0 (or true or false), got "${read(name)}".`);
+    return undefined;
   };
   const integer = (name, fallback, min, max) => {
     const text = read(name);
@@ -140,7 +153,13 @@ export function loadConfig(env = process.env) {
       (read('DEV_MAILBOX_FOR_ANYONE') ?? '').toLowerCase(),
     ),
     trustProxy: integer('TRUST_PROXY', https ? 1 : 0, 0, 10),
+    emailCode: flag('EMAIL_CODE'),
+    voiceCalls: flag('VOICE_CALLS') ?? true,
+    linkBinding: read('LINK_BINDING') ?? 'warn',
   };
+  if (!['warn', 'same-browser'].includes(config.linkBinding)) {
+    problems.push(`LINK_BINDING must be "warn" or "same-browser", got "${config.linkBinding}".`);
+  }
   if (config.smsCountries.some((code) => !/^[A-Z]{2}$/.test(code))) {
     problems.push(
       'SMS_COUNTRIES must be ISO 3166-1 country codes separated by commas, such as "US,GB".',

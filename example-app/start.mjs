@@ -50,6 +50,8 @@ export async function startExampleApp({ env = process.env, log = console.log } =
         port: config.emulatorPort,
         quiet: true,
         defaultVerificationUrl: `${appOrigin}/auth/callback`,
+        // Its emails carry a link and a code, as a LoginRadius site set up for both does.
+        emailToken: 'both',
       });
       cleanups.push(() => emulator.close());
       loginradius = { apiKey: emulator.apiKey, baseUrl: emulator.url };
@@ -80,6 +82,9 @@ export async function startExampleApp({ env = process.env, log = console.log } =
       smsCountries: config.smsCountries,
       smsCallingCodes: config.smsCallingCodes,
       devMailboxForAnyone: config.devMailboxForAnyone,
+      emailCode: config.emailCode ?? emulator !== undefined,
+      voiceCalls: config.voiceCalls,
+      linkBinding: config.linkBinding,
       trustProxy: config.trustProxy,
       stores: sessions.stores,
       log,

@@ -9,7 +9,7 @@ import { layout } from './layout.mjs';
 export function errorPage({ site, title, message }) {
   const body = html`
     <p class="alert alert-error" role="alert">${message}</p>
-    <p><a class="button" href="/">Back to sign-in</a></p>
+    <p><a class="button" href="/">${site.t('page.error.backToSignIn')}</a></p>
   `;
   return layout({ site, title, body });
 }

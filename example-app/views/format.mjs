@@ -1,23 +1,28 @@
 /**
- * Times as people read them. The server does not know the reader's time zone,
- * so times are shown in UTC and carried in `<time datetime>` for tools.
+ * Times as people read them, in the page's language. The server does not know
+ * the reader's time zone, so times are shown in UTC and carried in
+ * `<time datetime>` for tools.
  */
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
+const formats = new Map();
 
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'UTC',
-});
+function formatter(lang, kind) {
+  const key = `${lang} ${kind}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options =
+      kind === 'dateTime'
+        ? { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+    // British English writes 24-hour times, as every other language on offer does.
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+      ...options,
+      timeZone: 'UTC',
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** @param {Date | string | number} value */
 export function toDate(value) {
@@ -25,16 +30,16 @@ export function toDate(value) {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** "22 Nov 2025, 14:03 UTC" */
-export function formatDateTime(value) {
+/** "22 Nov 2025, 14:03 UTC" (in English) */
+export function formatDateTime(value, lang = 'en') {
   const date = toDate(value);
-  return date ? `${DATE_TIME.format(date)} UTC` : 'unknown';
+  return date ? `${formatter(lang, 'dateTime').format(date)} UTC` : '–';
 }
 
-/** "14:03:12 UTC" */
-export function formatTime(value) {
+/** "14:03:12 UTC" (in English) */
+export function formatTime(value, lang = 'en') {
   const date = toDate(value);
-  return date ? `${TIME.format(date)} UTC` : 'unknown';
+  return date ? `${formatter(lang, 'time').format(date)} UTC` : '–';
 }
 
 /** ISO 8601 for `<time datetime>`, or nothing. */

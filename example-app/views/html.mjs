@@ -34,6 +34,15 @@ export function html(strings, ...values) {
   return new SafeHtml(out);
 }
 
+/**
+ * Parts joined into one `html` result: strings are escaped, `html` results kept.
+ * @param {unknown[]} parts
+ * @returns {SafeHtml}
+ */
+export function joinHtml(parts) {
+  return new SafeHtml(parts.map(render).join(''));
+}
+
 function render(value) {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.text;

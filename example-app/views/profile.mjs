@@ -13,19 +13,20 @@ import { formatDateTime, isoTime } from './format.mjs';
  * @param {number} data.idleMinutes Minutes without a request after which the session ends.
  */
 export function profilePage({ site, user, idleMinutes }) {
+  const { t } = site;
   const profile = user.profile ?? {};
   const name =
     profile.FullName || [profile.FirstName, profile.LastName].filter(Boolean).join(' ') || null;
   const emails = Array.isArray(profile.Email) ? profile.Email : [];
   const body = html`
-    ${notice(`You are signed in${name ? ` as ${name}` : ''}.`)}
+    ${notice(name ? t('profile.signedInAs', { name }) : t('profile.signedIn'))}
     <dl class="card facts">
       <div>
-        <dt>Name</dt>
-        <dd id="profile-name">${name ?? 'Not set'}</dd>
+        <dt>${t('profile.name')}</dt>
+        <dd id="profile-name">${name ?? t('profile.notSet')}</dd>
       </div>
       <div>
-        <dt>Email addresses</dt>
+        <dt>${t('profile.emails')}</dt>
         <dd>
           ${
             emails.length > 0
@@ -37,39 +38,46 @@ export function profilePage({ site, user, idleMinutes }) {
                       </li>`,
                   )}
                 </ul>`
-              : 'None'
+              : t('profile.none')
           }
         </dd>
       </div>
       <div>
-        <dt>Phone</dt>
+        <dt>${t('profile.phone')}</dt>
         <dd>
           ${
             profile.PhoneId
               ? html`${profile.PhoneId}
-                  <span class="tag">${profile.PhoneIdVerified ? 'verified' : 'not verified'}</span>`
-              : 'None'
+                  <span class="tag"
+                    >${profile.PhoneIdVerified ? t('profile.verified') : t('profile.notVerified')}</span
+                  >`
+              : t('profile.none')
           }
         </dd>
       </div>
       <div>
-        <dt>LoginRadius Uid</dt>
+        <dt>${t('profile.uid')}</dt>
         <dd><code id="profile-uid">${user.uid ?? profile.Uid}</code></dd>
       </div>
       <div>
-        <dt>Session ends</dt>
+        <dt>${t('profile.sessionEnds')}</dt>
         <dd>
-          <time id="session-ends" datetime="${isoTime(user.expiresAt)}"
-            >${formatDateTime(user.expiresAt)}</time
-          >, when the LoginRadius access token expires, or after ${idleMinutes} minutes without
-          activity.
+          ${t.html('profile.sessionEndsWhen', {
+            time: html`<time id="session-ends" datetime="${isoTime(user.expiresAt)}"
+              >${formatDateTime(user.expiresAt, site.lang)}</time
+            >`,
+            minutes: idleMinutes,
+          })}
         </dd>
       </div>
     </dl>
     <form id="logout-form" method="post" action="/auth/logout">
-      <button type="submit" class="secondary">Sign out</button>
+      <button type="submit" class="secondary">${t('profile.signOut')}</button>
     </form>
-    <p class="hint">The access token stays on the server: no page ever shows it.</p>
+    <p class="hint">${t('profile.tokenNote')}</p>
   `;
-  return layout({ site, title: name ? `Hello, ${profile.FirstName || name}` : 'Hello', body });
+  const title = name
+    ? t('profile.hello', { name: profile.FirstName || name })
+    : t('profile.helloAnonymous');
+  return layout({ site, title, body });
 }

@@ -20,14 +20,15 @@ import { alert, layout, notice } from './layout.mjs';
  * @property {boolean} blocked
  */
 export function signInPage({ site, error, notice: status, demoAccounts = [] }) {
+  const { t } = site;
   const body = html`
-    <p class="lede">Get a one-time sign-in link by email, or a code by text message.</p>
+    <p class="lede">${t('signIn.lede')}</p>
     ${alert(error)} ${notice(status)}
     <div class="methods">
       <section class="card" aria-labelledby="by-email">
-        <h2 id="by-email">Email me a link</h2>
+        <h2 id="by-email">${t('signIn.emailHeading')}</h2>
         <form id="email-form" method="post" action="/auth/link">
-          <label for="email">Email address</label>
+          <label for="email">${t('signIn.emailLabel')}</label>
           <input
             id="email"
             name="email"
@@ -37,13 +38,13 @@ export function signInPage({ site, error, notice: status, demoAccounts = [] }) {
             maxlength="254"
             required
           />
-          <button type="submit">Email me a link</button>
+          <button type="submit">${t('signIn.emailButton')}</button>
         </form>
       </section>
       <section class="card" aria-labelledby="by-username">
-        <h2 id="by-username">Use my username</h2>
+        <h2 id="by-username">${t('signIn.usernameHeading')}</h2>
         <form id="username-form" method="post" action="/auth/link">
-          <label for="username">Username</label>
+          <label for="username">${t('signIn.usernameLabel')}</label>
           <input
             id="username"
             name="username"
@@ -53,14 +54,14 @@ export function signInPage({ site, error, notice: status, demoAccounts = [] }) {
             aria-describedby="username-hint"
             required
           />
-          <p id="username-hint" class="hint">We email the link to the address on your account.</p>
-          <button type="submit">Send a link to my email</button>
+          <p id="username-hint" class="hint">${t('signIn.usernameHint')}</p>
+          <button type="submit">${t('signIn.usernameButton')}</button>
         </form>
       </section>
       <section class="card" aria-labelledby="by-phone">
-        <h2 id="by-phone">Text me a code</h2>
+        <h2 id="by-phone">${t('signIn.phoneHeading')}</h2>
         <form id="phone-form" method="post" action="/auth/otp">
-          <label for="phone">Mobile number</label>
+          <label for="phone">${t('signIn.phoneLabel')}</label>
           <input
             id="phone"
             name="phone"
@@ -69,34 +70,41 @@ export function signInPage({ site, error, notice: status, demoAccounts = [] }) {
             aria-describedby="phone-hint"
             required
           />
-          <p id="phone-hint" class="hint">International format, such as +14155550101.</p>
-          <button type="submit">Text me a code</button>
+          <p id="phone-hint" class="hint">${t('signIn.phoneHint', { example: '+14155550101' })}</p>
+          <button type="submit">${t('signIn.phoneButton')}</button>
         </form>
       </section>
     </div>
-    ${demoAccounts.length > 0 && demoAccountsTable(demoAccounts, site.mailbox)}
+    ${demoAccounts.length > 0 && demoAccountsTable(site, demoAccounts)}
   `;
-  return layout({ site, title: 'Sign in without a password', body });
+  return layout({ site, title: t('signIn.title'), body });
 }
 
-function demoAccountsTable(accounts, mailbox) {
-  return html`<section class="demo-accounts" aria-labelledby="demo-accounts">
-    <h2 id="demo-accounts">Demo accounts</h2>
+function demoAccountsTable(site, accounts) {
+  const { t } = site;
+  // The section is no landmark of its own: the scrolling table below is the
+  // one region named "Demo accounts" (two would be a duplicated landmark).
+  return html`<section class="demo-accounts">
+    <h2 id="demo-accounts">${t('demo.heading')}</h2>
     <p>
-      These accounts live in the LoginRadius emulator. Use any email, username or phone below, then
-      ${mailbox ? html`open the <a href="/dev/mailbox">dev mailbox</a>` : 'read its outbox'} to get
-      the link or code. Every page answers the same way for all of them (and for accounts that do
-      not exist), so nobody can find out who has an account.
+      ${
+        site.mailbox
+          ? t.html('demo.intro', {
+              mailbox: html`<a href="/dev/mailbox">${t('site.devBannerMailbox')}</a>`,
+            })
+          : t('demo.introNoMailbox')
+      }
+      ${t('demo.sameAnswer')}
     </p>
     <div class="table-scroll" role="region" aria-labelledby="demo-accounts" tabindex="0">
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Username</th>
-            <th scope="col">Phone</th>
-            <th scope="col">What happens</th>
+            <th scope="col">${t('demo.name')}</th>
+            <th scope="col">${t('demo.email')}</th>
+            <th scope="col">${t('demo.username')}</th>
+            <th scope="col">${t('demo.phone')}</th>
+            <th scope="col">${t('demo.outcome')}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,7 +115,7 @@ function demoAccountsTable(accounts, mailbox) {
                 <td><code>${account.email}</code></td>
                 <td>${account.username ? html`<code>${account.username}</code>` : '–'}</td>
                 <td>${account.phone ? html`<code>${account.phone}</code>` : '–'}</td>
-                <td>${outcome(account)}</td>
+                <td>${t(outcome(account))}</td>
               </tr>`,
           )}
         </tbody>
@@ -117,7 +125,7 @@ function demoAccountsTable(accounts, mailbox) {
 }
 
 function outcome(account) {
-  if (account.blocked) return 'Blocked: nothing is sent.';
-  if (account.phone && !account.phoneVerified) return 'Links work; no code (phone not verified).';
-  return account.phone ? 'Links and codes work.' : 'Links work.';
+  if (account.blocked) return 'demo.blocked';
+  if (account.phone && !account.phoneVerified) return 'demo.phoneUnverified';
+  return account.phone ? 'demo.linksAndCodes' : 'demo.linksOnly';
 }

@@ -1,8 +1,9 @@
 /**
  * The first thing a new user does: open the demo, ask for a link for a demo
  * account (by email or by username), take it from the dev mailbox, confirm, and
- * land on the profile. Then what must not work: the same link twice; and
- * signing out ends the session.
+ * land on the profile; or type the code from the same email on "check your
+ * inbox". Then what must not work: the same link twice; and signing out ends
+ * the session.
  */
 import type { Browser } from 'playwright-core';
 import type { ExampleAppProcess } from '../example-app/support/example-app-process';
@@ -10,6 +11,7 @@ import { saveDocsScreenshot, saveScreenshot, startAppAndBrowser } from './suppor
 import {
   confirmSignIn,
   openNewestLink,
+  readNewestCode,
   requestLinkByEmail,
   signInByEmailLink,
 } from './support/flows';
@@ -43,7 +45,7 @@ test('a person signs in with an email link from the dev mailbox and sees their p
     expect(link).toMatch(
       new RegExp(`^${app.url}/auth/callback\\?flow=[\\w-]+&vtype=oneclicksignin&vtoken=`),
     );
-    expect(await page.locator('h1').textContent()).toBe('Finish signing in');
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
     await saveScreenshot(page, 'confirm');
 
     await confirmSignIn(page);
@@ -79,6 +81,27 @@ test('a person signs in by username: the link goes to the address on the account
   }
 });
 
+test('a code from the email, typed on "check your inbox", signs in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    // By username (its own cooldown key): the email goes to ada@example.com.
+    await page.goto(`${app.url}/`);
+    await page.fill('#username', 'ada');
+    await page.click('#username-form button[type=submit]');
+    await page.waitForURL(`${app.url}/check-inbox`);
+    const code = await readNewestCode(page, app.url, 'ada@example.com');
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel('Code from the email').fill(code);
+    await saveScreenshot(page, 'emailed-code');
+    await page.locator('#email-code-form').getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${app.url}/profile`);
+    expect(await page.locator('#profile-name').textContent()).toBe('Ada Lovelace');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the dev mailbox lists what was sent newest first, with clickable links', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -106,11 +129,18 @@ test('a link that was already used is refused with a friendly message', async ()
     const firstPage = await first.newPage();
     const link = await signInByEmailLink(firstPage, app.url, 'grace@example.com');
 
-    // The same link again, as if forwarded to another browser.
+    // The same link again, as if forwarded to another browser: that browser is told
+    // so, nothing has focus, and signing in takes a deliberate tick.
     const page = await second.newPage();
     await page.goto(link);
-    expect(await page.locator('h1').textContent()).toBe('Finish signing in');
+    expect(await page.locator('h1').textContent()).toBe('Check this sign-in link');
+    expect(await page.locator('[role=note]').last().textContent()).toContain(
+      'requested in another browser or on another device',
+    );
+    expect(await page.locator(':focus').count()).toBe(0);
+    await page.getByLabel('I asked for this link myself').check();
     await confirmSignIn(page);
+    // This browser has no sign-in in progress, so there is nothing to resend: back to the form.
     await page.waitForURL(`${app.url}/?error=verify_failed`);
     expect(await page.locator('[role=alert]').textContent()).toContain(
       'invalid, has expired or was already used',

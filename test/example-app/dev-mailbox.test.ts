@@ -10,6 +10,12 @@ import {
   type ExampleAppProcess,
 } from './support/example-app-process';
 
+/** The markup of the first (newest) message of the mailbox page. */
+function newestMessage(page: string): string {
+  const start = page.indexOf('class="message"');
+  return page.slice(start, page.indexOf('</li>', start));
+}
+
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({ quiet: true });
@@ -44,7 +50,29 @@ describe('on the embedded emulator (no API key)', () => {
     expect(page.text).toMatch(
       /href="http:\/\/localhost:\d+\/auth\/callback\?flow=[\w-]+&amp;vtype=oneclicksignin&amp;vtoken=[0-9a-f]+"/,
     );
-    expect(page.text).toMatch(/class="code" aria-label="Code">\d{6}</);
+    expect(page.text).toMatch(/<span class="code">\d{6}<\/span>/);
+  });
+
+  test("the embedded emulator's email carries a code as well as the link, and the mailbox shows both", async () => {
+    await request(app.url).post('/auth/link').type('form').send({ email: 'grace@example.com' });
+    const page = await request(app.url).get('/dev/mailbox').expect(200);
+    const newest = newestMessage(page.text);
+    expect(newest).toContain('data-to="grace@example.com"');
+    expect(newest).toContain('Sign-in link and code (email)');
+    expect(newest).toMatch(
+      /class="button open-link" href="http:\/\/localhost:\d+\/auth\/callback\?/,
+    );
+    expect(newest).toMatch(/<span class="code">\d{6}<\/span>/);
+  });
+
+  test('a code read out by a voice call is marked as one', async () => {
+    const agent = request.agent(app.url);
+    await agent.post('/auth/otp').type('form').send({ phone: '+14155550101', voice: '1' });
+    const page = await agent.get('/dev/mailbox').expect(200);
+    const newest = newestMessage(page.text);
+    expect(newest).toContain('data-channel="voice"');
+    expect(newest).toContain('Sign-in code (voice call)');
+    expect(newest).toContain('read out on a call');
   });
 });
 

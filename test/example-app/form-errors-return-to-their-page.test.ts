@@ -1,8 +1,8 @@
 /**
  * A failed form post brings the person back to the page they were on, with a
  * message for what went wrong: a wrong code or an early "send a new code" to
- * the enter-code page (which still shows the cooldown), anything else to the
- * sign-in page. This is also the path without JavaScript.
+ * the enter-code page (which still shows the cooldown), an early "send me a new
+ * link" to the page that offered it, anything else to the sign-in page. This is also the path without JavaScript.
  */
 import request from 'supertest';
 import { startEmulator, type Emulator } from '../../src/emulator/index';
@@ -69,6 +69,20 @@ test('"send a new code" inside the cooldown is refused on the enter-code page, w
     /ask for a new code in <span id="resend-seconds">(5\d|60)<\/span> seconds/,
   );
   expect(emulator.calls.sendPhoneOtp).toBe(before);
+});
+
+test('"send me a new link" inside the cooldown comes back to that offer, which says to wait', async () => {
+  const agent = request.agent(app.url);
+  await agent.post('/auth/link').type('form').send({ email: 'grace@example.com' }).expect(303);
+  const before = emulator.calls.sendEmailLink;
+  const result = await postForm(agent, '/auth/link', { resend: '1' });
+  expect(result.path).toBe('/sign-in-problem?error=rate_limited');
+  expect(result.text).toContain('Too many attempts');
+  expect(result.text).toMatch(/<form\s+id="resend-form"[^>]*action="\/auth\/link"/);
+  expect(result.text).toMatch(
+    /ask for a new link in <span id="resend-seconds">(5\d|60)<\/span> seconds/,
+  );
+  expect(emulator.calls.sendEmailLink).toBe(before);
 });
 
 test('with a code pending, a bad entry on the sign-in page still comes back to the sign-in page', async () => {

@@ -48,20 +48,37 @@ export async function signInByEmailLink(
   return link;
 }
 
-/** The newest SMS code sent to `phone`, read from the dev mailbox in another tab. */
-export async function readNewestCode(page: Page, appUrl: string, phone: string): Promise<string> {
+/**
+ * The newest code sent to `to` (a phone, or an email address whose email carries a
+ * code), read from the dev mailbox in another tab.
+ */
+export async function readNewestCode(page: Page, appUrl: string, to: string): Promise<string> {
   const mailbox = await page.context().newPage();
   try {
     await mailbox.goto(`${appUrl}/dev/mailbox`);
     const code = await mailbox
-      .locator('.message[data-kind="passwordless_otp"]')
-      .filter({ hasText: phone })
+      .locator(`.message[data-to="${to}"]`)
+      .filter({ has: mailbox.locator('.code') })
       .first()
       .locator('.code')
       .textContent();
-    if (!code) throw new Error(`the dev mailbox has no code for ${phone}`);
+    if (!code) throw new Error(`the dev mailbox has no code for ${to}`);
     return code.trim();
   } finally {
     await mailbox.close();
   }
+}
+
+/**
+ * From any page: opens the dev mailbox and the newest link sent to `to`, as a
+ * second device that only has the email would; ends on the confirm step.
+ */
+export async function openLinkFromMailbox(page: Page, appUrl: string, to: string): Promise<void> {
+  await page.goto(`${appUrl}/dev/mailbox`);
+  await page
+    .locator(`.message[data-kind="passwordless_link"][data-to="${to}"]`)
+    .first()
+    .locator('a.open-link')
+    .click();
+  await page.waitForURL(/\/auth\/callback\?/);
 }

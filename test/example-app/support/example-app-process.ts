@@ -34,6 +34,9 @@ const APP_VARIABLES = [
   'SMS_COUNTRIES',
   'DEV_MAILBOX_FOR_ANYONE',
   'TRUST_PROXY',
+  'EMAIL_CODE',
+  'VOICE_CALLS',
+  'LINK_BINDING',
 ];
 
 export interface ExampleAppProcess {
