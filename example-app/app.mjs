@@ -20,6 +20,7 @@ import {
   LANGUAGES,
   PACKAGE_LOCALES,
   backPath,
+  linkSwitch,
   chooseLanguage,
   languageSwitch,
   translator,
@@ -171,6 +172,7 @@ export function createApp(options) {
       messages,
       languages: LANGUAGES,
       back: backPath(req),
+      linkSwitch: linkSwitch(req),
     };
   };
   const send = (res, page, status = 200) => res.status(status).type('html').send(String(page));

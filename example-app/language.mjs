@@ -42,6 +42,19 @@ const ONE_YEAR_S = 365 * 24 * 3600;
  * way the package does it (`req.acceptsLanguages`) into `res.locals.lang`.
  */
 export function chooseLanguage(req, res, next) {
+  // The switch on a page whose URL holds a sign-in token (the confirm step) is a GET
+  // form back to that page with `lang`: a 303 to it would put the token in a Location.
+  const asked = req.method === 'GET' ? req.query?.lang : undefined;
+  if (typeof asked === 'string' && TAGS.includes(asked)) {
+    res.cookie(LANGUAGE_COOKIE, asked, {
+      path: '/',
+      maxAge: ONE_YEAR_S * 1000,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+    });
+    req.headers.cookie = `${LANGUAGE_COOKIE}=${asked}; ${req.headers.cookie ?? ''}`;
+  }
   const chosen = cookieValue(req.headers.cookie, LANGUAGE_COOKIE);
   if (chosen !== undefined && TAGS.includes(chosen)) req.headers['accept-language'] = chosen;
   const lang = req.acceptsLanguages(TAGS) || 'en';
@@ -82,10 +95,31 @@ const KEPT_QUERY = {
   error: (value) => knownErrorCode(value) !== undefined,
   resend: (value) => value === '1',
   signed_out: (value) => value === '1',
+};
+
+/** The link's parameters, which the confirm page's switch carries in a GET form, never in a redirect. */
+const LINK_QUERY = {
   flow: (value) => /^[\w-]{1,128}$/.test(value),
   vtype: (value) => /^\w{1,64}$/.test(value),
   vtoken: (value) => /^[\w.~-]{1,4096}$/.test(value),
 };
+
+/**
+ * For a page reached by a sign-in link (GET with `vtoken`), the switch is a GET
+ * form back to it carrying the link's parameters; `undefined` for other pages.
+ *
+ * @returns {{ action: string, hidden: Record<string, string> } | undefined}
+ */
+export function linkSwitch(req) {
+  if (req.method !== 'GET' || typeof req.query?.vtoken !== 'string') return undefined;
+  const hidden = {};
+  for (const [name, allowed] of Object.entries(LINK_QUERY)) {
+    const value = req.query?.[name];
+    if (typeof value === 'string' && allowed(value)) hidden[name] = value;
+  }
+  if (hidden.vtoken === undefined) return undefined;
+  return { action: new URL(req.originalUrl, 'http://localhost').pathname, hidden };
+}
 
 /**
  * Where the switch on this page comes back to: the page itself when it was
@@ -160,7 +194,16 @@ function sameSiteForm(req, appOrigin) {
 function samePath(value) {
   if (typeof value !== 'string' || value.length > 2048) return undefined;
   // Printable ASCII only (a browser sends the rest percent-encoded), and no backslash.
-  return /^\/(?!\/)[\x21-\x7e]*$/.test(value) && !value.includes('\\') ? value : undefined;
+  if (!/^\/(?!\/)[\x21-\x7e]*$/.test(value) || value.includes('\\')) return undefined;
+  // Only the query parameters the demo's pages read (never a sign-in token) go back.
+  const url = new URL(value, 'http://localhost');
+  const query = new URLSearchParams();
+  for (const [name, allowed] of Object.entries(KEPT_QUERY)) {
+    const kept = url.searchParams.get(name);
+    if (kept !== null && allowed(kept)) query.set(name, kept);
+  }
+  const search = query.toString();
+  return search === '' ? url.pathname : `${url.pathname}?${search}`;
 }
 
 function cookieValue(header, name) {

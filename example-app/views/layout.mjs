@@ -14,6 +14,8 @@ import { html } from './html.mjs';
  * @property {ReturnType<typeof import('../language.mjs').translator>} t Its strings.
  * @property {{ tag: string, name: string }[]} languages The languages on offer.
  * @property {string} back Where the language switch comes back to.
+ * @property {{ action: string, hidden: Record<string, string> }} [linkSwitch] On a page a
+ *   sign-in link opened: the switch is a GET form back to it with the link's parameters.
  */
 
 /**
@@ -89,8 +91,19 @@ export function layout({ site, title, body, scripts = [] }) {
  * the current one marked: a form, so that it works without script.
  */
 function languageSwitch(site) {
-  return html`<form class="language-switch" method="post" action="/language">
-    <input type="hidden" name="back" value="${site.back}" />
+  const onLink = site.linkSwitch;
+  return html`<form
+    class="language-switch"
+    method="${onLink ? 'get' : 'post'}"
+    action="${onLink ? onLink.action : '/language'}"
+  >
+    ${
+      onLink
+        ? Object.entries(onLink.hidden).map(
+            ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+          )
+        : html`<input type="hidden" name="back" value="${site.back}" />`
+    }
     <fieldset>
       <legend class="visually-hidden">${site.t('site.language')}</legend>
       <ul class="languages">

@@ -135,8 +135,9 @@ export async function linkStatus(
     res.status(200).json({ status });
     return;
   }
-  const back = safeRedirect(queryString(req, 'back'));
-  res.redirect(303, back ?? `${req.baseUrl}/link/sent`);
+  // The status goes along, so an app's own page can say it without a script.
+  const back = safeRedirect(queryString(req, 'back')) ?? `${req.baseUrl}/link/sent`;
+  res.redirect(303, `${back}${back.includes('?') ? '&' : '?'}status=${status}`);
 }
 
 function sameNumber(expected: string, given: string): boolean {

@@ -118,12 +118,13 @@ function confirmPage(m: Messages, data: PageData): string {
 
 function linkSentPage(m: Messages, data: PageData): string {
   let body = `<p role="status">${text(m, data.match ? 'page.linkSent.leadCrossDevice' : 'page.linkSent.lead')}</p>`;
-  const polling =
-    data.match !== undefined && data.statusUrl !== undefined && data.status === 'pending';
+  // Finished on the other device but not picked up yet: the poll's next answer signs in.
+  const waiting = data.status === 'pending' || data.status === 'signed_in';
+  const polling = data.match !== undefined && data.statusUrl !== undefined && waiting;
   if (data.match !== undefined && data.statusUrl !== undefined) {
     const number = `<strong class="match">${escapeHtml(data.match)}</strong>`;
     body += `<p>${text(m, 'page.linkSent.match', { number: '\u0000' }).replace('\u0000', number)}</p>`;
-    const state = data.status === 'pending' ? 'page.linkSent.waiting' : 'page.linkSent.expired';
+    const state = waiting ? 'page.linkSent.waiting' : 'page.linkSent.expired';
     body +=
       `<p id="cross-device-status" role="status" data-status-url="${escapeHtml(data.statusUrl)}" ` +
       `data-expired-text="${text(m, 'page.linkSent.expired')}">${text(m, state)}</p>`;

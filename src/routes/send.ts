@@ -135,16 +135,14 @@ export async function sendUniformly(
   }
   // Not awaited: with Redis the budgets' round trip would make an accepted send (a
   // known account) answer measurably slower than a refused one (an unknown account).
-  charge
-    .commit()
-    .catch((error: unknown) =>
-      config.emit({
-        ...base,
-        type: 'store_error',
-        reason: 'sms_budget_not_counted',
-        error: error as Error,
-      }),
-    );
+  charge.commit().catch((error: unknown) =>
+    config.emit({
+      ...base,
+      type: 'store_error',
+      reason: 'sms_budget_not_counted',
+      error: error as Error,
+    }),
+  );
   config.emit({ ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
 }
 

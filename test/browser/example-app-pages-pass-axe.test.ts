@@ -145,7 +145,7 @@ async function visitEveryPage(lang: 'en' | 'de'): Promise<string[]> {
   expect(await b.locator('#confirm-form').count()).toBe(0);
   await check(b, 'confirm: refused, with the cross-device offer');
   await b.goto(withoutFlow(strictLink));
-  expect(await b.locator('form[action="/auth/callback"]').count()).toBe(0);
+  expect(await b.locator('form[method="post"][action="/auth/callback"]').count()).toBe(0);
   await check(b, 'confirm: refused');
   return found;
 }

@@ -149,3 +149,23 @@ test("every catalogue of the app has English's keys and placeholders, and French
   const complete = { keys: true, placeholders: [], english: [] };
   expect(result).toEqual({ de: complete, es: complete, fr: complete, frenchTypography: [] });
 });
+
+test('on a page a sign-in link opened, the switch is a GET form to it: the token is never in a redirect', async () => {
+  const link = `/auth/callback?flow=${'f'.repeat(22)}&vtype=oneclicksignin&vtoken=${'b'.repeat(64)}`;
+  const page = await request(app.url).get(link);
+  expect(page.text).toMatch(
+    /<form\s+class="language-switch"\s+method="get"\s+action="\/auth\/callback"/,
+  );
+  expect(page.text).toContain(`<input type="hidden" name="vtoken" value="${'b'.repeat(64)}" />`);
+  const german = await request(app.url).get(`${link}&lang=de`);
+  expect(german.status).toBe(200);
+  expect(german.text).toContain('<html lang="de"');
+  expect(german.headers['set-cookie']?.[0]).toMatch(/^lang=de;/);
+  // The POST switch, given such a page to come back to, drops the token.
+  const posted = await request(app.url)
+    .post('/language')
+    .set('Sec-Fetch-Site', 'same-origin')
+    .type('form')
+    .send({ lang: 'fr', back: link });
+  expect(posted.headers.location).not.toContain('vtoken');
+});

@@ -104,7 +104,7 @@ describe('cross-device sign-in without JavaScript', () => {
     expect(wrong.headers.location).toBe('/sign-in-problem?error=verify_failed');
 
     const checked = await laptop.get('/auth/link/status?back=/auth/link/sent').expect(303);
-    expect(checked.headers.location).toBe('/auth/link/sent');
+    expect(checked.headers.location).toBe('/auth/link/sent?status=expired');
     const again = await laptop.get('/auth/link/sent').expect(200);
     expect(again.text).toContain('This sign-in can no longer finish from another device.');
     expect(again.text).not.toContain('id="check-again"');

@@ -99,7 +99,7 @@ test('without JavaScript, "Check again" redirects: back to waiting, then to the 
   const { a, match, link } = await deviceAAsks();
   const waiting = await a.get('/auth/link/status');
   expect(waiting.status).toBe(303);
-  expect(waiting.headers.location).toBe('/auth/link/sent');
+  expect(waiting.headers.location).toBe('/auth/link/sent?status=pending');
   const sentPage = await a.get('/auth/link/sent');
   expect(sentPage.text).toContain(`<strong class="match">${match}</strong>`);
   expect(sentPage.text).toContain('Check again');
@@ -107,6 +107,10 @@ test('without JavaScript, "Check again" redirects: back to waiting, then to the 
     .post('/auth/callback')
     .send({ ...linkFields(link), match })
     .expect(200);
+  // Finished there, not picked up yet: the page still waits (its next poll signs in).
+  const finished = await a.get('/auth/link/sent');
+  expect(finished.text).toContain('Check again');
+  expect(finished.text).toContain('>Waiting for the link to be opened…</p>');
   const done = await a.get('/auth/link/status');
   expect(done.status).toBe(303);
   expect(done.headers.location).toBe('/welcome');
