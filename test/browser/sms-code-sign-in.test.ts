@@ -50,7 +50,7 @@ test('a person signs in by SMS code after one wrong code and a resend once the c
     await saveScreenshot(page, 'wrong-code');
 
     // When the cooldown ends the button comes back, and that is announced once.
-    await page.waitForSelector('#resend-button:not([disabled])', { timeout: 10_000 });
+    await page.waitForSelector('#resend-button:not([disabled])', { timeout: 20_000 });
     expect(await page.locator('#resend-ready').textContent()).toBe(
       'You can now ask for a new code.',
     );
