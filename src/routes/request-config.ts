@@ -1,4 +1,4 @@
-import { isSupportedCountry } from 'libphonenumber-js';
+import { isSupportedCountry, type CountryCode as LibCountryCode } from 'libphonenumber-js';
 import { checkAbsoluteUrl } from '../loginradius/validation';
 import {
   booleanOption,
@@ -53,7 +53,7 @@ export interface RequestConfig extends CommonConfig {
   readonly allowedSmsTemplates: ReadonlySet<string>;
   readonly allowedCallingCodes: ReadonlySet<string> | undefined;
   readonly allowedCountries: ReadonlySet<string> | undefined;
-  readonly defaultCountry: string | undefined;
+  readonly defaultCountry: LibCountryCode | undefined;
   readonly pendingFlowTtlMs: number;
   readonly cooldownMs: number;
   readonly perIp: number;
@@ -116,10 +116,7 @@ export function parseRequestRouterOptions(input: RequestRouterOptions): RequestC
     ),
     allowedCallingCodes: callingCodes(owner, options.allowedCallingCodes),
     allowedCountries: countries(owner, 'allowedCountries', options.allowedCountries),
-    defaultCountry:
-      options.defaultCountry === undefined
-        ? undefined
-        : [...countries(owner, 'defaultCountry', [options.defaultCountry])!][0],
+    defaultCountry: defaultCountry(owner, options.defaultCountry),
     pendingFlowTtlMs: numberOption(owner, 'pendingFlowTtlMs', options.pendingFlowTtlMs, 600_000, {
       min: 1,
       max: MAX_FLOW_TTL_MS,
@@ -161,6 +158,18 @@ function callingCodes(owner: string, value: unknown): Set<string> | undefined {
     );
   }
   return new Set(codes);
+}
+
+/** The country for numbers typed without `+`, as libphonenumber-js names it. */
+function defaultCountry(owner: string, value: unknown): LibCountryCode | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isSupportedCountry(value)) {
+    throw optionsError(
+      owner,
+      `\`defaultCountry\` must be a country code such as "US" or "GB", got "${String(value)}"`,
+    );
+  }
+  return value;
 }
 
 function countries(owner: string, name: string, value: unknown): Set<string> | undefined {

@@ -113,7 +113,7 @@ async function sendOtp(config: SendContext, req: Request, res: Response): Promis
   const resend = body.has('resend') && !body.has('phone');
   const phone = resend
     ? parsePhone(resendRecipient(req, 'sms').phone)
-    : parsePhone(body.get('phone'), config.defaultCountry as never);
+    : parsePhone(body.get('phone'), config.defaultCountry);
   checkDestination(config, phone);
   const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'sms');
   const { limits } = config;
