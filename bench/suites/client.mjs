@@ -78,7 +78,7 @@ export async function clientSuite({ options, emulator: shared, phones }) {
         },
       );
       for (const [baseline, target] of [
-        ['undici', 0.95],
+        ['undici', 0.97],
         ['fetch', 1.0],
       ]) {
         rows.push(
