@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { readOptions } from './lib/options.mjs';
 import { testPhones } from './lib/phones.mjs';
 import { pinThisProcess, startEmulatorProcess } from './lib/processes.mjs';
+import { startApps, stopApps } from './lib/servers.mjs';
 import { markdownTable, textTable } from './lib/table.mjs';
 import { clientSuite } from './suites/client.mjs';
 import { signInSuite } from './suites/sign-in.mjs';
@@ -65,14 +66,46 @@ async function main() {
   const phones = testPhones(options.phones);
   const emulator = await startEmulatorProcess(phones.length, { cpus: options.pinning?.load });
   const results = [];
+  let apps = {};
+  const prepared = {};
   try {
+    // Every process the suites need starts at once (they share the CPUs only while
+    // starting): the apps under test, and what a suite prepares for itself.
+    const started = performance.now();
+    const preparing = options.suites.map(async (name) => {
+      const value = await SUITES[name].prepare?.({ options, emulator, phones });
+      if (value) prepared[name] = value;
+    });
+    const starting = await Promise.allSettled([
+      startApps([...new Set(options.suites.flatMap((name) => SUITES[name].apps))], {
+        emulator,
+        options,
+      }).then((value) => (apps = value)),
+      ...preparing,
+    ]);
+    const failed = starting.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    console.log(
+      `  ${Object.keys(apps).length} apps and ${Object.keys(prepared).length} helpers started: ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     for (const name of options.suites) {
       const suiteStarted = performance.now();
-      const rows = await SUITES[name]({ options, emulator, phones });
+      const rows = await SUITES[name]({
+        options,
+        emulator,
+        apps,
+        phones,
+        prepared: prepared[name],
+      });
       results.push(...rows);
       console.log(`  ${name}: ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
     }
   } finally {
+    await Promise.allSettled([
+      stopApps(apps),
+      ...Object.values(prepared).map((helper) => helper.stop()),
+    ]);
     await emulator.stop();
   }
   await mkdir(dirname(options.out), { recursive: true });

@@ -21,10 +21,28 @@ const ARGUMENTS = [
   'pin',
 ];
 
+/** Every suite, in the order a run takes them. */
+export const SUITES = ['sign-in', 'signed-in', 'client', 'size'];
+
 const DEFAULTS = {
-  full: { rounds: 5, durationMs: 4000, warmupMs: 1500, memorySessions: 10_000, phones: 4000 },
+  full: {
+    rounds: 5,
+    durationMs: 4000,
+    connections: 16,
+    warmupMs: 1500,
+    memorySessions: 10_000,
+    phones: 4000,
+  },
   // No warm-up: a quick run proves the harness works, its numbers mean little.
-  quick: { rounds: 2, durationMs: 300, warmupMs: 0, memorySessions: 1_000, phones: 1000 },
+  quick: {
+    rounds: 1,
+    durationMs: 300,
+    // Few clients: on a busy machine the sign-ins in flight at the deadline finish sooner.
+    connections: 4,
+    warmupMs: 0,
+    memorySessions: 1_000,
+    phones: 1000,
+  },
 };
 
 /** Every option filled in and checked. */
@@ -40,13 +58,13 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
   const pick = (name, envName) => args.get(name) ?? env[envName];
   const quick = isOn(pick('quick', 'BENCH_QUICK'));
   const base = quick ? DEFAULTS.quick : DEFAULTS.full;
-  const suites = (pick('suites', 'BENCH_SUITES') ?? 'sign-in,signed-in,client,size')
+  const suites = (pick('suites', 'BENCH_SUITES') ?? SUITES.join(','))
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   for (const suite of suites) {
-    if (!['sign-in', 'signed-in', 'client', 'size'].includes(suite)) {
-      throw new TypeError(`bench: unknown suite "${suite}" (sign-in, signed-in, client, size)`);
+    if (!SUITES.includes(suite)) {
+      throw new TypeError(`bench: unknown suite "${suite}" (${SUITES.join(', ')})`);
     }
   }
   return {
@@ -62,7 +80,13 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
     ),
     warmupMs: integer('warmup', pick('warmup', 'BENCH_WARMUP_MS'), base.warmupMs, 0, 60_000),
     /** Concurrent clients of the HTTP benchmarks. */
-    connections: integer('connections', pick('connections', 'BENCH_CONNECTIONS'), 16, 1, 256),
+    connections: integer(
+      'connections',
+      pick('connections', 'BENCH_CONNECTIONS'),
+      base.connections,
+      1,
+      256,
+    ),
     /** Distinct test phones; each is reused at most once a cooldown (1 s). */
     phones: integer('phones', pick('phones', 'BENCH_PHONES'), base.phones, 10, 10_000),
     memorySessions: integer(

@@ -10,37 +10,39 @@ const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/
  * Resolves to the signed-in session's cookie; throws on any other outcome.
  */
 export async function signIn(dispatcher, phone) {
-  const sent = await dispatcher.request({
-    path: '/auth/otp',
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ phone }),
-  });
-  const sendCookie = cookieOf(sent.headers['set-cookie']);
-  const sendText = await sent.body.text();
-  if (sent.statusCode !== 200 || !sendCookie) {
-    throw new Error(`POST /auth/otp answered ${sent.statusCode}: ${sendText.slice(0, 200)}`);
-  }
-  const verified = await dispatcher.request({
-    path: '/auth/otp/verify',
-    method: 'POST',
-    headers: { ...JSON_HEADERS, cookie: sendCookie },
-    body: JSON.stringify({ otp: TEST_OTP }),
-  });
-  const cookie = cookieOf(verified.headers['set-cookie']);
-  const text = await verified.body.text();
-  if (verified.statusCode !== 200 || !cookie) {
-    throw new Error(`POST /auth/otp/verify answered ${verified.statusCode}: ${text.slice(0, 200)}`);
-  }
+  const { cookie: sendCookie } = await post(dispatcher, '/auth/otp', { phone });
+  const { cookie } = await post(dispatcher, '/auth/otp/verify', { otp: TEST_OTP }, sendCookie);
   return cookie;
+}
+
+/** A JSON POST that must answer 200 and set a cookie. */
+async function post(dispatcher, path, body, cookie) {
+  const answer = await dispatcher.request({
+    path,
+    method: 'POST',
+    headers: cookie ? { ...JSON_HEADERS, cookie } : JSON_HEADERS,
+    body: JSON.stringify(body),
+  });
+  const setCookie = cookieOf(answer.headers['set-cookie']);
+  const text = await answer.body.text();
+  if (answer.statusCode !== 200 || !setCookie) {
+    throw new Error(`POST ${path} answered ${answer.statusCode}: ${text.slice(0, 200)}`);
+  }
+  return { cookie: setCookie, text };
 }
 
 /**
  * `connections` clients signing in back to back for `durationMs`, each sign-in
- * with a fresh session and a phone from `phones`. Resolves to sign-ins per second.
- * A failed sign-in fails the run: a benchmark that counts errors measures nothing.
+ * with fresh sessions and a recipient from `recipients`, with
+ * `signInOnce(dispatcher, recipient)` (the SMS sign-in by default). Resolves to
+ * sign-ins per second. A failed sign-in fails the run: a benchmark that counts
+ * errors measures nothing.
  */
-export async function signInLoad(url, phones, { connections, durationMs }) {
+export async function signInLoad(
+  url,
+  recipients,
+  { connections, durationMs, signIn: signInOnce = signIn },
+) {
   const pool = new Pool(url, { connections, pipelining: 1 });
   let completed = 0;
   let firstError;
@@ -48,14 +50,14 @@ export async function signInLoad(url, phones, { connections, durationMs }) {
   const deadline = started + durationMs;
   const client = async () => {
     while (performance.now() < deadline && !firstError) {
-      const phone = await phones.take();
+      const recipient = await recipients.take();
       try {
-        await signIn(pool, phone);
+        await signInOnce(pool, recipient);
         completed += 1;
       } catch (error) {
         firstError ??= error;
       } finally {
-        phones.release(phone);
+        recipients.release(recipient);
       }
     }
   };
@@ -66,7 +68,7 @@ export async function signInLoad(url, phones, { connections, durationMs }) {
   }
   if (firstError) throw firstError;
   const seconds = (performance.now() - started) / 1000;
-  return { rate: completed / seconds, completed };
+  return { rate: completed / seconds, completed, seconds };
 }
 
 /** `name=value` of the first Set-Cookie, as a browser sends it back. */
