@@ -3,7 +3,9 @@
  * equivalents in one run, as ratios (higher is better). Loopback only; bounded
  * in time. Options: see lib/options.mjs (`BENCH_QUICK=1` for a tiny run).
  *
- *   1. sign-in throughput      full stack vs express + express-session + undici
+ *   1. sign-in throughput      full stack vs express + express-session + undici:
+ *      sign-in                   by SMS code
+ *      email-code                by emailed code
  *   2. signed-in request       requireLogin() route vs the same on bare express-session
  *   3. client overhead         LoginRadiusClient vs raw undici.request and fetch
  *   4. size                    bytes and MemoryStore heap per session
@@ -20,12 +22,14 @@ import { pinThisProcess, startEmulatorProcess } from './lib/processes.mjs';
 import { startApps, stopApps } from './lib/servers.mjs';
 import { markdownTable, textTable } from './lib/table.mjs';
 import { clientSuite } from './suites/client.mjs';
+import { emailCodeSuite } from './suites/email-code.mjs';
 import { signInSuite } from './suites/sign-in.mjs';
 import { signedInSuite } from './suites/signed-in.mjs';
 import { sizeSuite } from './suites/size.mjs';
 
 const SUITES = {
   'sign-in': signInSuite,
+  'email-code': emailCodeSuite,
   'signed-in': signedInSuite,
   client: clientSuite,
   size: sizeSuite,

@@ -14,7 +14,9 @@ export const PROJECTION = ['Email', 'FirstName', 'LastName', 'PhoneId'];
 export const APPS = {
   'ours-sms': ['ours', 'sms'],
   'ours-sms-fields': ['ours', 'sms', PROJECTION],
+  'ours-email-code': ['ours', 'email-code'],
   baseline: ['baseline'],
+  'baseline-email-code': ['baseline-email-code'],
 };
 
 /**

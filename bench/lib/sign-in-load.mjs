@@ -15,6 +15,21 @@ export async function signIn(dispatcher, phone) {
   return cookie;
 }
 
+/**
+ * One sign-in with a code sent by email: POST /auth/link {email}, the code read
+ * from the emulator's outbox, then POST /auth/link/verify {otp} with the cookie
+ * the first answer set. `outbox` is an {@link outboxReader}.
+ */
+export function emailCodeSignIn(outbox) {
+  return async function signInByEmailCode(dispatcher, email) {
+    const sentAfter = Date.now();
+    const { cookie: sendCookie } = await post(dispatcher, '/auth/link', { email });
+    const { otp } = await outbox.latest(email, sentAfter, 'otp');
+    const { cookie } = await post(dispatcher, '/auth/link/verify', { otp }, sendCookie);
+    return cookie;
+  };
+}
+
 /** A JSON POST that must answer 200 and set a cookie. */
 async function post(dispatcher, path, body, cookie) {
   const answer = await dispatcher.request({
@@ -32,8 +47,37 @@ async function post(dispatcher, path, body, cookie) {
 }
 
 /**
+ * Reads what the emulator "sent" through its control API (GET
+ * /emulator/outbox?to=…), as a test would read an inbox. The control API runs
+ * in the emulator's process, on the load generator's CPUs: both apps' loads pay
+ * it alike.
+ */
+export function outboxReader(emulatorUrl) {
+  const pool = new Pool(emulatorUrl, { connections: 32, pipelining: 1 });
+  return {
+    /** The newest message to `to` sent at or after `sentAfter` (ms), which must carry `field`. */
+    async latest(to, sentAfter, field) {
+      const { statusCode, body } = await pool.request({
+        path: `/emulator/outbox?to=${encodeURIComponent(to)}`,
+        method: 'GET',
+      });
+      const messages = await body.json();
+      const message = messages.at(-1);
+      if (statusCode !== 200 || !message || Date.parse(message.sentAt) < sentAfter) {
+        throw new Error(`the emulator sent nothing to ${to} (refused the send?)`);
+      }
+      if (typeof message[field] !== 'string') {
+        throw new Error(`the email to ${to} carries no ${field} (kind ${message.kind})`);
+      }
+      return message;
+    },
+    close: () => pool.close(),
+  };
+}
+
+/**
  * `connections` clients signing in back to back for `durationMs`, each sign-in
- * with fresh sessions and a recipient from `recipients`, with
+ * with fresh sessions and a recipient (phone or email) from `recipients`, with
  * `signInOnce(dispatcher, recipient)` (the SMS sign-in by default). Resolves to
  * sign-ins per second. A failed sign-in fails the run: a benchmark that counts
  * errors measures nothing.
