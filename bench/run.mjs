@@ -6,6 +6,7 @@
  *   1. sign-in throughput      full stack vs express + express-session + undici:
  *      sign-in                   by SMS code
  *      email-code                by emailed code
+ *      cross-device              by link opened on another device (number + pickup)
  *   2. signed-in request       requireLogin() route vs the same on bare express-session
  *   3. client overhead         LoginRadiusClient vs raw undici.request and fetch
  *   4. size                    bytes and MemoryStore heap per session
@@ -22,6 +23,7 @@ import { pinThisProcess, startEmulatorProcess } from './lib/processes.mjs';
 import { startApps, stopApps } from './lib/servers.mjs';
 import { markdownTable, textTable } from './lib/table.mjs';
 import { clientSuite } from './suites/client.mjs';
+import { crossDeviceSuite } from './suites/cross-device.mjs';
 import { emailCodeSuite } from './suites/email-code.mjs';
 import { signInSuite } from './suites/sign-in.mjs';
 import { signedInSuite } from './suites/signed-in.mjs';
@@ -30,6 +32,7 @@ import { sizeSuite } from './suites/size.mjs';
 const SUITES = {
   'sign-in': signInSuite,
   'email-code': emailCodeSuite,
+  'cross-device': crossDeviceSuite,
   'signed-in': signedInSuite,
   client: clientSuite,
   size: sizeSuite,

@@ -22,7 +22,7 @@ const ARGUMENTS = [
 ];
 
 /** Every suite, in the order a run takes them. */
-export const SUITES = ['sign-in', 'email-code', 'signed-in', 'client', 'size'];
+export const SUITES = ['sign-in', 'email-code', 'cross-device', 'signed-in', 'client', 'size'];
 
 const DEFAULTS = {
   full: {

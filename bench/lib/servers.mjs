@@ -15,8 +15,10 @@ export const APPS = {
   'ours-sms': ['ours', 'sms'],
   'ours-sms-fields': ['ours', 'sms', PROJECTION],
   'ours-email-code': ['ours', 'email-code'],
+  'ours-cross-device': ['ours', 'cross-device'],
   baseline: ['baseline'],
   'baseline-email-code': ['baseline-email-code'],
+  'baseline-cross-device': ['baseline-cross-device'],
 };
 
 /**

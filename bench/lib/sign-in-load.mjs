@@ -30,7 +30,45 @@ export function emailCodeSignIn(outbox) {
   };
 }
 
-/** A JSON POST that must answer 200 and set a cookie. */
+/**
+ * One cross-device sign-in, each device with its own cookies: device A POSTs
+ * /auth/link {email} and is shown a number; device B, with no cookie, POSTs
+ * /auth/callback {vtoken, flow, match} with the emailed link's `vtoken` and
+ * `flow` (from the outbox) and A's number; then A's GET /auth/link/status picks
+ * the sign-in up. Resolves to A's signed-in cookie.
+ */
+export function crossDeviceSignIn(outbox) {
+  return async function signInAcrossDevices(dispatcher, email) {
+    const sentAfter = Date.now();
+    const sent = await post(dispatcher, '/auth/link', { email });
+    if (typeof sent.json.match !== 'string') {
+      throw new Error(`POST /auth/link answered no number: ${sent.text.slice(0, 200)}`);
+    }
+    const { link } = await outbox.latest(email, sentAfter, 'link');
+    const query = new URL(link).searchParams;
+    const finished = await post(dispatcher, '/auth/callback', {
+      vtoken: query.get('vtoken'),
+      flow: query.get('flow'),
+      match: sent.json.match,
+    });
+    if (finished.json.completedOn !== 'other-device' || finished.cookie) {
+      throw new Error(`device B's POST /auth/callback answered ${finished.text.slice(0, 200)}`);
+    }
+    const picked = await dispatcher.request({
+      path: '/auth/link/status',
+      method: 'GET',
+      headers: { accept: 'application/json', cookie: sent.cookie },
+    });
+    const cookie = cookieOf(picked.headers['set-cookie']);
+    const text = await picked.body.text();
+    if (picked.statusCode !== 200 || !cookie || JSON.parse(text).status !== 'signed_in') {
+      throw new Error(`GET /auth/link/status answered ${picked.statusCode}: ${text.slice(0, 200)}`);
+    }
+    return cookie;
+  };
+}
+
+/** A JSON POST that must answer 200 and set a cookie (unless it is device B's). */
 async function post(dispatcher, path, body, cookie) {
   const answer = await dispatcher.request({
     path,
@@ -40,10 +78,15 @@ async function post(dispatcher, path, body, cookie) {
   });
   const setCookie = cookieOf(answer.headers['set-cookie']);
   const text = await answer.body.text();
-  if (answer.statusCode !== 200 || !setCookie) {
+  const deviceB = path === '/auth/callback';
+  if (answer.statusCode !== 200 || (!setCookie && !deviceB)) {
     throw new Error(`POST ${path} answered ${answer.statusCode}: ${text.slice(0, 200)}`);
   }
-  return { cookie: setCookie, text };
+  return {
+    cookie: setCookie,
+    text,
+    json: deviceB || path === '/auth/link' ? JSON.parse(text) : {},
+  };
 }
 
 /**

@@ -5,8 +5,9 @@
  * every check still runs, only the thresholds move.
  *
  * `flavour` is the sign-in the app is set up for, as a site would set it up:
- * `sms` (the defaults) or `email-code` (`emailCode: true`, and the email
- * template whose email carries a code).
+ * `sms` (the defaults), `email-code` (`emailCode: true`, and the email template
+ * whose email carries a code) or `cross-device` (`crossDevice: true` on both
+ * routers; the email carries a link).
  */
 import express from 'express';
 import session from 'express-session';
@@ -28,9 +29,10 @@ const {
 export const SESSION_SECRET = 'bench session secret';
 
 export function createApp({ emulatorUrl, apiKey, fields, flavour = 'sms' }) {
-  if (!['sms', 'email-code'].includes(flavour)) {
+  if (!['sms', 'email-code', 'cross-device'].includes(flavour)) {
     throw new TypeError(`ours: unknown flavour "${flavour}"`);
   }
+  const crossDevice = flavour === 'cross-device';
   const client = new LoginRadiusClient({ apiKey, baseUrl: emulatorUrl });
   const passport = new Passport();
   passport.use(
@@ -57,6 +59,7 @@ export function createApp({ emulatorUrl, apiKey, fields, flavour = 'sms' }) {
       ...(flavour === 'email-code'
         ? { emailCode: true, passwordlessLoginTemplate: EMAIL_CODE_TEMPLATE }
         : {}),
+      ...(crossDevice ? { crossDevice } : {}),
     }),
   );
   app.use(
@@ -65,6 +68,7 @@ export function createApp({ emulatorUrl, apiKey, fields, flavour = 'sms' }) {
       client,
       passport,
       verifyPerIp: 1e6,
+      ...(crossDevice ? { crossDevice } : {}),
     }),
   );
   app.get('/me', requireLogin(), (req, res) => {
