@@ -10,8 +10,10 @@
  *   2. signed-in request       requireLogin() route vs the same on bare express-session
  *   3. client overhead         LoginRadiusClient vs raw undici.request and fetch
  *   4. size                    bytes and MemoryStore heap per session
+ *   5. checks                  µs per sign-in of each check, in-process (no ratio)
  *
- * Writes bench/results.json: [{ name, ours, baseline, unit, ratio, ... }].
+ * Writes bench/results.json: [{ name, ours, baseline, unit, ratio, ... }]
+ * (`baseline` and `ratio` are null for the checks).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import { testPhones } from './lib/phones.mjs';
 import { pinThisProcess, startEmulatorProcess } from './lib/processes.mjs';
 import { startApps, stopApps } from './lib/servers.mjs';
 import { markdownTable, textTable } from './lib/table.mjs';
+import { checksSuite } from './suites/checks.mjs';
 import { clientSuite } from './suites/client.mjs';
 import { crossDeviceSuite } from './suites/cross-device.mjs';
 import { emailCodeSuite } from './suites/email-code.mjs';
@@ -36,6 +39,7 @@ const SUITES = {
   'signed-in': signedInSuite,
   client: clientSuite,
   size: sizeSuite,
+  checks: checksSuite,
 };
 
 export function machine() {

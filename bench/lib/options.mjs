@@ -19,10 +19,21 @@ const ARGUMENTS = [
   'out',
   'cpu-prof',
   'pin',
+  'check-batches',
+  'check-batch-ms',
+  'checks-match',
 ];
 
 /** Every suite, in the order a run takes them. */
-export const SUITES = ['sign-in', 'email-code', 'cross-device', 'signed-in', 'client', 'size'];
+export const SUITES = [
+  'sign-in',
+  'email-code',
+  'cross-device',
+  'signed-in',
+  'client',
+  'size',
+  'checks',
+];
 
 const DEFAULTS = {
   full: {
@@ -32,6 +43,8 @@ const DEFAULTS = {
     warmupMs: 1500,
     memorySessions: 10_000,
     phones: 4000,
+    checkBatches: 15,
+    checkBatchMs: 40,
   },
   // No warm-up: a quick run proves the harness works, its numbers mean little.
   quick: {
@@ -42,6 +55,8 @@ const DEFAULTS = {
     warmupMs: 0,
     memorySessions: 1_000,
     phones: 1000,
+    checkBatches: 2,
+    checkBatchMs: 1,
   },
 };
 
@@ -96,6 +111,23 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
       100,
       100_000,
     ),
+    /** The checks suite: batches per check (the median is reported) and the least time of one. */
+    checkBatches: integer(
+      'check-batches',
+      pick('check-batches', 'BENCH_CHECK_BATCHES'),
+      base.checkBatches,
+      1,
+      1000,
+    ),
+    checkBatchMs: integer(
+      'check-batch-ms',
+      pick('check-batch-ms', 'BENCH_CHECK_BATCH_MS'),
+      base.checkBatchMs,
+      1,
+      10_000,
+    ),
+    /** Only the checks whose name holds this text (any case), to look into one. */
+    checksMatch: pick('checks-match', 'BENCH_CHECKS_MATCH'),
     /** Where the results go; the harness test points this at a temporary file. */
     out: pick('out', 'BENCH_OUT') ?? new URL('../results.json', import.meta.url).pathname,
     /** Write a CPU profile of the server processes into this directory. */
