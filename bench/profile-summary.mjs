@@ -54,7 +54,10 @@ export function summarizeProfile(profile) {
 }
 
 function label(frame) {
-  const file = frame.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/(dist|bench)\//, '$1/');
+  // A package's own dist/ stays under its name: only this checkout's dist/ is "dist/".
+  const file = frame.url.includes('/node_modules/')
+    ? frame.url.replace(/^.*\/node_modules\//, '')
+    : frame.url.replace(/^.*\/(dist|bench)\//, '$1/');
   return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
 }
 
@@ -86,9 +89,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`${percent.toFixed(1).padStart(6)}%  ${micros}${key}`);
     }
   };
+  const idle = summary.self.find(([key]) => key.startsWith('(idle)'))?.[1] ?? 0;
+  const busyUs = ((100 - idle) / 100) * summary.durationUs;
   console.log(
-    `${summary.total} samples over ${(summary.durationUs / 1e6).toFixed(1)} s` +
-      (per === undefined ? '' : `; µs per operation over ${per} operations`),
+    `${summary.total} samples over ${(summary.durationUs / 1e6).toFixed(1)} s, ` +
+      `busy (not idle) ${(busyUs / 1e6).toFixed(1)} s` +
+      (per === undefined
+        ? ''
+        : `; µs per operation over ${per} operations, busy: ${(busyUs / per).toFixed(0)} µs`),
   );
   print('self time', summary.self, ours);
   print('inclusive time by package', summary.byPackage);
