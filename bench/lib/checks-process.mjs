@@ -594,8 +594,8 @@ function checks(user) {
       },
       handWritten: {
         name: 'expiresAt checked',
-        reuse: true,
-        setup: (count) => n(count, () => ({ user: signedInUser })),
+        setup: (count) =>
+          n(count, () => request({ method: 'GET', url: '/me', user: signedInUser })),
         run: (req) => {
           if (!(new Date(req.user.expiresAt).getTime() > Date.now())) throw new Error('expired');
         },
@@ -655,47 +655,63 @@ function checks(user) {
 const REUSED_INPUTS = 1024;
 
 /**
- * µs per call of `run` over `batches` batches of at least `batchMs` each:
- * median, min, max of the wall-clock time. `setup(count)` makes the inputs
- * before they are timed: one per call before each batch, or with `reuse`,
- * REUSED_INPUTS once, taken in turn. After a batch's setup comes (with
- * `settle`) a full collection and a pause for V8's background sweeping, so that the garbage of
- * making the inputs is not billed to the check (the garbage the check makes is).
- * The process is pinned to one CPU, so its collector's helper threads take
- * their time from the check's: what they do for the check is counted.
+ * Times `variants` (the check, and its hand-written way when there is one):
+ * µs per call of each, median, min and max over `batches` batches, the
+ * variants' batches alternating (a, b, a, b…) so that drift of the machine
+ * falls on both alike. Each variant's batch is first grown until it lasts
+ * `batchMs` (which warms its code up), then run once more unmeasured. Time is
+ * the wall clock.
+ *
+ * `setup(count)` makes a variant's inputs before they are timed: one per call
+ * before each batch, or with `reuse`, REUSED_INPUTS once, taken in turn. After
+ * a batch's setup come (with `settle`) a full collection and a pause for V8's
+ * background sweeping, so that the garbage of making the inputs is not billed
+ * to the check (the garbage the check makes is). The process is pinned to one
+ * CPU, so its collector's helper threads take their time from the check's:
+ * what they do for the check is counted.
  */
-async function time({ setup, run: body, reuse = false }, { batches, batchMs, settle }) {
-  const reused = reuse && setup ? await setup(REUSED_INPUTS) : undefined;
-  const batch = async (count) => {
-    let inputs = reused ?? [];
-    if (setup && !reused) {
-      // Sessions of earlier batches are not needed any more; a growing store would skew later ones.
-      store.clear();
-      inputs = await setup(count);
+async function time(variants, { batches, batchMs, settle }) {
+  const runners = variants.map(({ setup, run: body, reuse = false }) => {
+    let reused;
+    return async (count) => {
+      if (reuse && setup) reused ??= await setup(REUSED_INPUTS);
+      let inputs = reused ?? [];
+      if (setup && !reuse) {
+        // Sessions of earlier batches are not needed any more; a growing store would skew later ones.
+        store.clear();
+        inputs = await setup(count);
+      }
       if (settle) {
         globalThis.gc();
         await sleep(SWEEP_MS);
       }
+      const size = Math.max(1, inputs.length);
+      const started = performance.now();
+      for (let i = 0; i < count; i += 1) {
+        const result = body(inputs[i % size]);
+        if (result && typeof result.then === 'function') await result;
+      }
+      return performance.now() - started;
+    };
+  });
+  const counts = [];
+  for (const batch of runners) {
+    let count = 4;
+    while ((await batch(count)) < batchMs && count < 1e7) count *= 2;
+    await batch(count);
+    counts.push(count);
+  }
+  const samples = runners.map(() => []);
+  for (let b = 0; b < batches; b += 1) {
+    for (const [index, batch] of runners.entries()) {
+      samples[index].push(((await batch(counts[index])) * 1000) / counts[index]);
     }
-    const size = Math.max(1, inputs.length);
-    const started = performance.now();
-    for (let i = 0; i < count; i += 1) {
-      const result = body(inputs[i % size]);
-      if (result && typeof result.then === 'function') await result;
-    }
-    return performance.now() - started;
-  };
-  // Grows the batch until it lasts batchMs (which warms the code up), then once more unmeasured.
-  let count = 4;
-  while ((await batch(count)) < batchMs && count < 1e7) count *= 2;
-  await batch(count);
-  const samples = [];
-  for (let b = 0; b < batches; b += 1) samples.push(((await batch(count)) * 1000) / count);
-  return summarize(samples);
+  }
+  return samples.map(summarize);
 }
 
-/** Long enough for V8's background sweeping after a full collection of a small heap. */
-const SWEEP_MS = 5;
+/** Long enough for V8's background sweeping after a full collection. */
+const SWEEP_MS = 20;
 
 serve(
   {},
@@ -705,10 +721,10 @@ serve(
       const wanted = (check) =>
         !match || `${check.group} ${check.name}`.toLowerCase().includes(match.toLowerCase());
       for (const check of checks(user).filter(wanted)) {
-        const ours = await time(check, { batches, batchMs, settle });
-        const handWritten = check.handWritten
-          ? await time(check.handWritten, { batches, batchMs, settle })
-          : undefined;
+        const [ours, handWritten] = await time(
+          check.handWritten ? [check, check.handWritten] : [check],
+          { batches, batchMs, settle },
+        );
         results.push({
           group: check.group,
           name: check.name,
