@@ -14,6 +14,7 @@ export async function crossDeviceSuite({ options, emulator, apps, phones }) {
   try {
     return await compareSignIns({
       options,
+      emulator,
       name: 'sign-in across devices (link + number + pickup)',
       servers: { ours: apps['ours-cross-device'], baseline: apps['baseline-cross-device'] },
       recipients: emailAccounts(phones),

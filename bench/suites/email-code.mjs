@@ -24,6 +24,7 @@ export async function emailCodeSuite({ options, emulator, apps, phones }) {
   try {
     return await compareSignIns({
       options,
+      emulator,
       name: 'sign-in (emailed code)',
       servers: { ours: apps['ours-email-code'], baseline: apps['baseline-email-code'] },
       recipients: emailAccounts(phones),

@@ -12,9 +12,10 @@ import { alternate, row } from '../lib/stats.mjs';
 /** Past the router's 1 s per-recipient cooldown, with room for clock granularity. */
 export const RECIPIENT_REST_MS = 1100;
 
-export async function signInSuite({ options, apps, phones }) {
+export async function signInSuite({ options, emulator, apps, phones }) {
   return compareSignIns({
     options,
+    emulator,
     name: 'sign-in (SMS code)',
     servers: { ours: apps['ours-sms'], baseline: apps.baseline },
     recipients: phones.slice(0, phones.length - RESERVED_PHONES),
@@ -28,12 +29,15 @@ signInSuite.apps = ['ours-sms', 'baseline'];
  * Measures `signIn` against `servers.ours` and `servers.baseline` in
  * alternating rounds, each sign-in with a recipient from `recipients` that is
  * not reused within the cooldown. Rows: the throughput (with `target`) and
- * sign-ins per server CPU-second; the note says how busy each server's CPU was,
+ * sign-ins per server CPU-second. The note says how busy each server's CPU was,
  * which tells whether the throughput is the app's capacity (near 100%) or the
- * load generator's.
+ * load generator's, and what the load side spent per sign-in: the emulator
+ * (the code or link read from its outbox included) and this process (the load
+ * generator).
  */
 export async function compareSignIns({
   options,
+  emulator,
   name,
   servers,
   recipients,
@@ -55,9 +59,19 @@ export async function compareSignIns({
     const server = servers[kind];
     await server.call('reset');
     const before = await server.call('cpu');
+    const emulatorBefore = await emulator.call('cpu');
+    const loadBefore = process.cpuUsage();
     const { rate, completed, seconds } = await load(kind, options.durationMs);
+    const loadCpu = cpuSeconds(loadBefore, process.cpuUsage());
+    const emulatorCpu = cpuSeconds(emulatorBefore, await emulator.call('cpu'));
     const cpu = cpuSeconds(before, await server.call('cpu'));
-    return { rate, perCpuSecond: completed / cpu, busy: cpu / seconds };
+    return {
+      rate,
+      perCpuSecond: completed / cpu,
+      busy: cpu / seconds,
+      emulatorUs: (emulatorCpu * 1e6) / completed,
+      loadUs: (loadCpu * 1e6) / completed,
+    };
   };
   const results = await alternate(
     { ours: measure('ours'), baseline: measure('baseline') },
@@ -76,6 +90,8 @@ export async function compareSignIns({
     console.log(`  ${name}: sign-ins served: ours ${handled.ours}, baseline ${handled.baseline}`);
   }
   const percent = (value) => `${Math.round(value * 100)}%`;
+  const micros = (kind) =>
+    `${Math.round(results[kind].emulatorUs.median)} + ${Math.round(results[kind].loadUs.median)}`;
   return [
     row({
       name: `${name}, throughput`,
@@ -85,7 +101,8 @@ export async function compareSignIns({
       target,
       note:
         `server CPU busy (median): ours ${percent(results.ours.busy.median)}, ` +
-        `baseline ${percent(results.baseline.busy.median)}`,
+        `baseline ${percent(results.baseline.busy.median)}; load side per sign-in, emulator + ` +
+        `load generator CPU µs: ours ${micros('ours')}, baseline ${micros('baseline')}`,
     }),
     row({
       name: `${name}, per server CPU-second`,
