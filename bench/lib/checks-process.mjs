@@ -203,7 +203,10 @@ function checks(user) {
     sessionID: `session-${next()}`,
     session: { regenerate() {}, save() {} },
   });
-  /** A verify request whose session holds an SMS flow, as passport and the strategy read it. */
+  /**
+   * A verify request whose session holds an SMS flow, as the router's authenticate
+   * sees it: passport.session() has been through it (and added its properties).
+   */
   const verifying = () => {
     const req = request({
       url: '/auth/otp/verify',
@@ -211,6 +214,9 @@ function checks(user) {
       session: { regenerate() {}, save() {} },
     });
     smsFlow(req);
+    passportSession(req, {}, (error) => {
+      if (error) throw error;
+    });
     return req;
   };
   const negotiating = () => {
