@@ -5,14 +5,16 @@
  * many iterations; the median batch is reported, in µs per sign-in (or per
  * request, or per operation). Where a hand-written app does the same job in
  * its own way (parse the phone, save the session, sign in), that is timed the
- * same way, so the package's extra cost is the difference.
+ * same way, in alternating batches, so the package's extra is the difference.
  *
- * Requests are stand-ins: plain objects with what a check reads, or, where
- * express-session and passport are involved, a real IncomingMessage and
- * ServerResponse (no socket) run through the real express-session middleware
- * and passport.session(), with express's request and response prototypes, so
- * that a session's load, save, id regeneration and end-of-response write are
- * the real ones. Building and loading a stand-in is never timed.
+ * Requests are stand-ins. A check that only reads the request gets a plain
+ * object with what it reads. A check that adds properties to it gets a real
+ * IncomingMessage whose prototype was swapped as Express swaps it (see
+ * `request`), used once. Where express-session and passport take part, the
+ * request and its ServerResponse (no socket) go through the real
+ * express-session middleware and passport.session(), so that a session's
+ * load, save, id regeneration and end-of-response write are the real ones.
+ * Building and loading a stand-in is never timed.
  *
  * The child answers `run({ batches, batchMs, settle, user, match })`; `user`
  * is a signed-in user (toSessionUser of a real emulator login; expiresAt as
