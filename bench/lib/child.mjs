@@ -1,5 +1,6 @@
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import os from 'node:os';
 
 /**
  * A helper process spoken to over IPC: `call(type, payload)` resolves to what
@@ -12,14 +13,16 @@ export async function startChild(script, { args = [], execArgv = [], env = {}, c
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   };
-  // Pinning (taskset) keeps the measured server on its own core, away from the load generator.
+  // A child inherits this process's CPUs (the bench pins itself to the load
+  // generator's); one that will be pinned starts on every CPU, so that several
+  // start at once quickly, and is pinned once it is ready.
   const child =
     cpus === undefined
       ? fork(script, args, options)
       : fork(script, args, {
           ...options,
           execPath: 'taskset',
-          execArgv: ['-c', cpus, process.execPath, ...execArgv],
+          execArgv: ['-c', `0-${os.availableParallelism() - 1}`, process.execPath, ...execArgv],
         });
   const pending = new Map();
   let nextId = 0;
@@ -46,6 +49,8 @@ export async function startChild(script, { args = [], execArgv = [], env = {}, c
     }),
   ]);
   if (ready?.type !== 'ready') throw new Error(`child ${script} did not announce itself`);
+  // Pinning (taskset) keeps the measured server on its own core, away from the load generator.
+  if (cpus !== undefined) pinProcess(child.pid, cpus);
   return {
     info: ready,
     pid: child.pid,
@@ -66,6 +71,12 @@ export async function startChild(script, { args = [], execArgv = [], env = {}, c
       clearTimeout(timer);
     },
   };
+}
+
+/** Pins process `pid` (every thread) to `cpus`, a taskset CPU list. */
+export function pinProcess(pid, cpus) {
+  const result = spawnSync('taskset', ['-apc', cpus, String(pid)], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`taskset could not pin process ${pid} to CPUs ${cpus}`);
 }
 
 /**

@@ -19,12 +19,45 @@ const ARGUMENTS = [
   'out',
   'cpu-prof',
   'pin',
+  'check-batches',
+  'check-batch-ms',
+  'checks-match',
+];
+
+/** Every suite, in the order a run takes them. */
+export const SUITES = [
+  'sign-in',
+  'email-code',
+  'cross-device',
+  'signed-in',
+  'client',
+  'size',
+  'checks',
 ];
 
 const DEFAULTS = {
-  full: { rounds: 5, durationMs: 4000, warmupMs: 1500, memorySessions: 10_000, phones: 4000 },
+  full: {
+    rounds: 5,
+    durationMs: 4000,
+    connections: 16,
+    warmupMs: 1500,
+    memorySessions: 10_000,
+    phones: 4000,
+    checkBatches: 15,
+    checkBatchMs: 40,
+  },
   // No warm-up: a quick run proves the harness works, its numbers mean little.
-  quick: { rounds: 2, durationMs: 300, warmupMs: 0, memorySessions: 1_000, phones: 1000 },
+  quick: {
+    rounds: 1,
+    durationMs: 300,
+    // Few clients: on a busy machine the sign-ins in flight at the deadline finish sooner.
+    connections: 4,
+    warmupMs: 0,
+    memorySessions: 1_000,
+    phones: 1000,
+    checkBatches: 2,
+    checkBatchMs: 1,
+  },
 };
 
 /** Every option filled in and checked. */
@@ -40,13 +73,13 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
   const pick = (name, envName) => args.get(name) ?? env[envName];
   const quick = isOn(pick('quick', 'BENCH_QUICK'));
   const base = quick ? DEFAULTS.quick : DEFAULTS.full;
-  const suites = (pick('suites', 'BENCH_SUITES') ?? 'sign-in,signed-in,client,size')
+  const suites = (pick('suites', 'BENCH_SUITES') ?? SUITES.join(','))
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   for (const suite of suites) {
-    if (!['sign-in', 'signed-in', 'client', 'size'].includes(suite)) {
-      throw new TypeError(`bench: unknown suite "${suite}" (sign-in, signed-in, client, size)`);
+    if (!SUITES.includes(suite)) {
+      throw new TypeError(`bench: unknown suite "${suite}" (${SUITES.join(', ')})`);
     }
   }
   return {
@@ -62,7 +95,13 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
     ),
     warmupMs: integer('warmup', pick('warmup', 'BENCH_WARMUP_MS'), base.warmupMs, 0, 60_000),
     /** Concurrent clients of the HTTP benchmarks. */
-    connections: integer('connections', pick('connections', 'BENCH_CONNECTIONS'), 16, 1, 256),
+    connections: integer(
+      'connections',
+      pick('connections', 'BENCH_CONNECTIONS'),
+      base.connections,
+      1,
+      256,
+    ),
     /** Distinct test phones; each is reused at most once a cooldown (1 s). */
     phones: integer('phones', pick('phones', 'BENCH_PHONES'), base.phones, 10, 10_000),
     memorySessions: integer(
@@ -72,6 +111,23 @@ export function readOptions(argv = process.argv.slice(2), env = process.env) {
       100,
       100_000,
     ),
+    /** The checks suite: batches per check (the median is reported) and the least time of one. */
+    checkBatches: integer(
+      'check-batches',
+      pick('check-batches', 'BENCH_CHECK_BATCHES'),
+      base.checkBatches,
+      1,
+      1000,
+    ),
+    checkBatchMs: integer(
+      'check-batch-ms',
+      pick('check-batch-ms', 'BENCH_CHECK_BATCH_MS'),
+      base.checkBatchMs,
+      1,
+      10_000,
+    ),
+    /** Only the checks whose name holds this text (any case), to look into one. */
+    checksMatch: pick('checks-match', 'BENCH_CHECKS_MATCH'),
     /** Where the results go; the harness test points this at a temporary file. */
     out: pick('out', 'BENCH_OUT') ?? new URL('../results.json', import.meta.url).pathname,
     /** Write a CPU profile of the server processes into this directory. */

@@ -6,6 +6,18 @@ import { isValidPhoneNumber } from 'libphonenumber-js';
 export const TEST_OTP = '123456';
 
 /**
+ * The email template whose passwordless email carries a one-time code rather
+ * than a link (the emulator is started with `emailTokenByTemplate` for it): the
+ * emailed-code apps send with it, the cross-device apps without it (a link).
+ */
+export const EMAIL_CODE_TEMPLATE = 'bench-email-code';
+
+/** The email of the account the emulator makes for test phone `phone` (`testPhones`). */
+export function testEmail(phone) {
+  return `test-${phone.slice(1)}@emulator.test`;
+}
+
+/**
  * `count` distinct US numbers (+1 415 555 xxxx) that libphonenumber-js accepts,
  * since the routers and the client refuse anything it calls invalid.
  */
@@ -20,9 +32,10 @@ export function testPhones(count) {
 }
 
 /**
- * Hands out phones so that none is in two sign-ins at once (the emulator keeps
- * one current code per phone) and none is sent to again within `restMs` (the
- * router's per-phone resend cooldown). With enough phones nobody ever waits.
+ * Hands out phones (or emails) so that none is in two sign-ins at once (the
+ * emulator keeps one current code per phone and per account) and none is sent
+ * to again within `restMs` (the router's per-recipient resend cooldown). With
+ * enough of them nobody ever waits.
  */
 export class PhonePool {
   #queue;

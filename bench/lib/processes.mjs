@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startChild } from './child.mjs';
+import { pinProcess, startChild } from './child.mjs';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -11,15 +10,16 @@ export function startEmulatorProcess(phones, { cpus } = {}) {
 
 /** Pins this process (every thread) to `cpus`. */
 export function pinThisProcess(cpus) {
-  const result = spawnSync('taskset', ['-apc', cpus, String(process.pid)], { stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`taskset could not pin the bench to CPUs ${cpus}`);
+  pinProcess(process.pid, cpus);
 }
 
 /**
- * An app under test (`ours` or `baseline`) in its own process, talking to the
- * emulator process. With `cpuProfDir` set, the process writes a V8 CPU profile there.
+ * An app under test (`ours`, or one of the hand-written apps in bench/servers)
+ * in its own process, talking to the emulator process. `flavour` sets up ours
+ * for one kind of sign-in (`sms`, `email-code`, `cross-device`). With
+ * `cpuProfDir` set, the process writes a V8 CPU profile there.
  */
-export function startServerProcess(kind, { emulator, fields, cpuProfDir, cpus }) {
+export function startServerProcess(kind, { emulator, fields, flavour, cpuProfDir, cpus }) {
   return startChild(here('./server-process.mjs'), {
     args: [kind],
     cpus,
@@ -29,13 +29,14 @@ export function startServerProcess(kind, { emulator, fields, cpuProfDir, cpus })
           '--cpu-prof-dir',
           cpuProfDir,
           '--cpu-prof-name',
-          `${profileName(kind)}-${process.hrtime.bigint()}.cpuprofile`,
+          `${profileName(kind)}${flavour ? `-${flavour}` : ''}-${process.hrtime.bigint()}.cpuprofile`,
         ]
       : [],
     env: {
       BENCH_EMULATOR_URL: emulator.info.url,
       BENCH_API_KEY: emulator.info.apiKey,
       BENCH_FIELDS: fields ? fields.join(',') : '',
+      BENCH_FLAVOUR: flavour ?? '',
     },
   });
 }

@@ -1,23 +1,24 @@
 /**
- * One app under test (argv[2]: `ours` or `baseline`) listening on 127.0.0.1, in
- * a process of its own so that its CPU time can be read apart from the load
- * generator's and the emulator's. env: BENCH_EMULATOR_URL, BENCH_API_KEY and
- * optionally BENCH_FIELDS (a comma-separated Profile projection).
+ * One app under test (argv[2]: `ours`, a hand-written app of bench/servers such
+ * as `baseline`, or the file URL of another app module) listening on
+ * 127.0.0.1, in a process of its own so that its CPU time can be read apart
+ * from the load generator's and the emulator's. env: BENCH_EMULATOR_URL,
+ * BENCH_API_KEY, optionally BENCH_FIELDS (a comma-separated Profile projection)
+ * and BENCH_FLAVOUR (which sign-in ours is set up for).
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { serve } from './child.mjs';
 
 const kind = process.argv[2];
-// `ours`, `baseline`, or the file URL of another app module (to compare a patched build).
-const { createApp } = await import(
-  kind === 'ours' || kind === 'baseline' ? `../servers/${kind}.mjs` : kind
-);
+// An app of bench/servers by name, or the file URL of another app module (to compare a patched build).
+const { createApp } = await import(/^[\w-]+$/.test(kind) ? `../servers/${kind}.mjs` : kind);
 const fields = process.env.BENCH_FIELDS ? process.env.BENCH_FIELDS.split(',') : undefined;
 const { app, store, close } = createApp({
   emulatorUrl: process.env.BENCH_EMULATOR_URL,
   apiKey: process.env.BENCH_API_KEY,
   fields,
+  flavour: process.env.BENCH_FLAVOUR || 'sms',
 });
 const server = createServer(app);
 server.keepAliveTimeout = 60_000;

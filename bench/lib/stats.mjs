@@ -60,6 +60,28 @@ export function row({ name, unit, ours, baseline, higherIsBetter = true, target,
   };
 }
 
+/**
+ * One line of results.json for a cost reported as it is (a check's µs), not as
+ * a ratio: `ratio` is null, and so is `baseline` unless a hand-written
+ * equivalent was timed (`baseline`, a summary like `value`).
+ */
+export function measurement({ name, unit, value, baseline, note }) {
+  return {
+    name,
+    ours: round(value.median),
+    baseline: baseline ? round(baseline.median) : null,
+    unit,
+    ratio: null,
+    higherIsBetter: false,
+    oursRange: [round(value.min), round(value.max)],
+    ...(baseline ? { baselineRange: [round(baseline.min), round(baseline.max)] } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
 function round(value) {
-  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
+  if (Math.abs(value) >= 100) return Math.round(value);
+  // Small costs keep three significant digits (0.0312 µs, not 0.03).
+  if (Math.abs(value) < 1) return Number(value.toPrecision(3));
+  return Math.round(value * 100) / 100;
 }

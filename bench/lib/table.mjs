@@ -8,15 +8,17 @@ function cells(result) {
   return [
     result.name,
     withRange(result.ours, result.oursRange),
-    withRange(result.baseline, result.baselineRange),
+    // Measurements without a counterpart (the checks) have no baseline and no ratio.
+    result.baseline === null ? '' : withRange(result.baseline, result.baselineRange),
     result.unit,
-    result.ratio.toFixed(3),
+    result.ratio === null ? '' : result.ratio.toFixed(3),
     result.target === undefined ? '' : `>= ${result.target} ${result.met ? 'met' : 'MISSED'}`,
   ];
 }
 
 function format(value) {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const digits = Math.abs(value) < 1 ? 3 : 2;
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
 export function textTable(results) {

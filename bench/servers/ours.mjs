@@ -3,11 +3,17 @@
  * passport 0.7, PasswordlessStrategy, both routers and LoginRadiusClient. The
  * limits are raised so that one machine can sign in thousands of times a second;
  * every check still runs, only the thresholds move.
+ *
+ * `flavour` is the sign-in the app is set up for, as a site would set it up:
+ * `sms` (the defaults), `email-code` (`emailCode: true`, and the email template
+ * whose email carries a code) or `cross-device` (`crossDevice: true` on both
+ * routers; the email carries a link).
  */
 import express from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import { loadPackage } from '../lib/package.mjs';
+import { EMAIL_CODE_TEMPLATE } from '../lib/phones.mjs';
 
 const {
   LoginRadiusClient,
@@ -22,7 +28,11 @@ const {
 
 export const SESSION_SECRET = 'bench session secret';
 
-export function createApp({ emulatorUrl, apiKey, fields }) {
+export function createApp({ emulatorUrl, apiKey, fields, flavour = 'sms' }) {
+  if (!['sms', 'email-code', 'cross-device'].includes(flavour)) {
+    throw new TypeError(`ours: unknown flavour "${flavour}"`);
+  }
+  const crossDevice = flavour === 'cross-device';
   const client = new LoginRadiusClient({ apiKey, baseUrl: emulatorUrl });
   const passport = new Passport();
   passport.use(
@@ -46,9 +56,21 @@ export function createApp({ emulatorUrl, apiKey, fields }) {
       client,
       callbackUrl: 'http://127.0.0.1/auth/callback',
       limits: { cooldownSeconds: 1, perIp: 1e6, smsPerIpPerDay: 1e6, smsPerDay: 1e8 },
+      ...(flavour === 'email-code'
+        ? { emailCode: true, passwordlessLoginTemplate: EMAIL_CODE_TEMPLATE }
+        : {}),
+      ...(crossDevice ? { crossDevice } : {}),
     }),
   );
-  app.use('/auth', createVerifyRouter({ client, passport, verifyPerIp: 1e6 }));
+  app.use(
+    '/auth',
+    createVerifyRouter({
+      client,
+      passport,
+      verifyPerIp: 1e6,
+      ...(crossDevice ? { crossDevice } : {}),
+    }),
+  );
   app.get('/me', requireLogin(), (req, res) => {
     res.json({ uid: req.user.uid, email: req.user.profile.Email?.[0]?.Value });
   });

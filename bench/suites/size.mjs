@@ -7,56 +7,43 @@
 import { fileURLToPath } from 'node:url';
 import { Client } from 'undici';
 import { startChild } from '../lib/child.mjs';
-import { startServerProcess } from '../lib/processes.mjs';
+import { PROJECTION } from '../lib/servers.mjs';
 import { signIn } from '../lib/sign-in-load.mjs';
 import { row } from '../lib/stats.mjs';
 
-/** A projection an app that shows a name and an email might ask for. */
-export const PROJECTION = ['Email', 'FirstName', 'LastName', 'PhoneId'];
 const PER = 10_000;
 
-export async function sizeSuite({ options, emulator, phones }) {
+export async function sizeSuite({ options, apps, phones, prepared: memory }) {
   // One real sign-in on each configuration; the stored documents are what we measure.
-  const documents = {};
-  const configurations = {
-    full: ['ours', undefined],
-    projected: ['ours', PROJECTION],
-    baseline: ['baseline', undefined],
+  const servers = {
+    full: apps['ours-sms'],
+    projected: apps['ours-sms-fields'],
+    baseline: apps.baseline,
   };
-  let index = 10;
-  for (const [name, [kind, fields]] of Object.entries(configurations)) {
-    const server = await startServerProcess(kind, { emulator, fields });
-    const client = new Client(server.info.url);
-    try {
-      const cookie = await signIn(client, phones[phones.length - (index += 1)]);
-      documents[name] = await server.call('session', { cookie });
-    } finally {
-      await client.close();
-      await server.stop();
-    }
-  }
-
-  const memory = await startChild(
-    fileURLToPath(new URL('../lib/memory-process.mjs', import.meta.url)),
-    {
-      execArgv: ['--expose-gc'],
-    },
+  const documents = {};
+  await Promise.all(
+    Object.entries(servers).map(async ([name, server], index) => {
+      const client = new Client(server.info.url);
+      try {
+        const cookie = await signIn(client, phones[phones.length - 11 - index]);
+        documents[name] = await server.call('session', { cookie });
+      } finally {
+        await client.close();
+      }
+    }),
   );
+
   const count = options.memorySessions;
   const perTenThousand = (bytes) => (bytes === null ? null : (bytes * PER) / count);
   const heap = {};
   const disk = {};
-  try {
-    for (const name of Object.keys(documents)) {
-      heap[name] = perTenThousand(
-        await memory.call('memoryStoreBytes', { document: documents[name], count }),
-      );
-      disk[name] = perTenThousand(
-        await memory.call('sqliteStoreBytes', { document: documents[name], count }),
-      );
-    }
-  } finally {
-    await memory.stop();
+  for (const name of Object.keys(documents)) {
+    heap[name] = perTenThousand(
+      await memory.call('memoryStoreBytes', { document: documents[name], count }),
+    );
+    disk[name] = perTenThousand(
+      await memory.call('sqliteStoreBytes', { document: documents[name], count }),
+    );
   }
 
   const MiB = 2 ** 20;
@@ -104,3 +91,9 @@ export async function sizeSuite({ options, emulator, phones }) {
   }
   return rows;
 }
+sizeSuite.apps = ['ours-sms', 'ours-sms-fields', 'baseline'];
+/** The process that measures heap and file bytes; started with the apps. */
+sizeSuite.prepare = () =>
+  startChild(fileURLToPath(new URL('../lib/memory-process.mjs', import.meta.url)), {
+    execArgv: ['--expose-gc'],
+  });
