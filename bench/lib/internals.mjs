@@ -35,7 +35,8 @@ export {
   checkToken,
   validatedInput,
 } from './src/loginradius/validation';
-export { checkDestination, withFlowRef } from './src/routes/request-router';
+export { checkDestination } from './src/routes/request-router';
+export { flowLinkBuilder } from './src/routes/flow-link';
 export { parseRequestRouterOptions } from './src/routes/request-config';
 export { parseVerifyRouterOptions } from './src/routes/verify-config';
 export { parseStrategyOptions } from './src/strategy-options';

@@ -13,6 +13,7 @@ import {
 } from '../option-checks';
 import { COMMON_NAMES, DAY_MS, parseCommon, requireClient, type CommonConfig } from './config';
 import type { RequestRouterOptions } from './options';
+import { flowLinkBuilder } from './flow-link';
 
 /** `createRequestRouter`'s options, parsed once. */
 
@@ -44,7 +45,8 @@ export const REQUEST_NAMES: OptionNames = {
 const MAX_FLOW_TTL_MS = 3_600_000;
 
 export interface RequestConfig extends CommonConfig {
-  readonly callbackUrl: string | undefined;
+  /** `callbackUrl` with a flow's reference; undefined while email links are off. */
+  readonly flowLink: ((ref: string) => string) | undefined;
   readonly channels: { email: boolean; username: boolean; phone: boolean; voice: boolean };
   readonly emailCode: boolean;
   readonly passwordlessLoginTemplate: string | undefined;
@@ -99,7 +101,7 @@ export function parseRequestRouterOptions(input: RequestRouterOptions): RequestC
   const common = parseCommon(owner, options, callbackUrl ? [new URL(callbackUrl).origin] : []);
   return {
     ...common,
-    callbackUrl,
+    flowLink: callbackUrl ? flowLinkBuilder(callbackUrl) : undefined,
     channels,
     emailCode: booleanOption(owner, 'emailCode', options.emailCode, false),
     passwordlessLoginTemplate: stringOption(

@@ -83,7 +83,7 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
     charge,
     () =>
       config.client.sendEmailLink(recipient, {
-        verificationUrl: withFlowRef(config.callbackUrl!, ref),
+        verificationUrl: config.flowLink!(ref),
         passwordlessLoginTemplate: template,
         captchaResponse,
         originIp: config.forwardClientIp ? req.ip : undefined,
@@ -267,12 +267,3 @@ function isYes(value: string | undefined): boolean {
   return value === '1' || value === 'true' || value === 'on';
 }
 
-/**
- * The callback URL with this flow's reference: LoginRadius appends
- * `vtype=…&vtoken=…`, and the confirm page compares `flow` with the browser's own.
- */
-export function withFlowRef(callbackUrl: string, ref: string): string {
-  const url = new URL(callbackUrl);
-  url.searchParams.set('flow', ref);
-  return url.href;
-}

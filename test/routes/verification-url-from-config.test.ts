@@ -35,3 +35,17 @@ test('callbackUrl is required while links are on, and must be absolute', async (
     createRequestRouter({ client, channels: { email: false, username: false } }),
   ).not.toThrow();
 });
+
+test("the link keeps callbackUrl's own query and fragment, with one flow reference", async () => {
+  const { flowLinkBuilder } = await import('../../src/routes/flow-link');
+  expect(flowLinkBuilder('https://app.example/auth/callback')('abc')).toBe(
+    'https://app.example/auth/callback?flow=abc',
+  );
+  expect(flowLinkBuilder('https://app.example/cb?lang=de&flow=stale#top')('a_b-c')).toBe(
+    'https://app.example/cb?lang=de&flow=a_b-c#top',
+  );
+  // A reference is base64url, but nothing else may ever split the query.
+  expect(flowLinkBuilder('https://app.example/cb?')('a&vtoken=x')).toBe(
+    'https://app.example/cb?flow=a%26vtoken%3Dx',
+  );
+});
