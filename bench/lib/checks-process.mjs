@@ -522,7 +522,6 @@ function checks(user) {
         const pending = await records.read(req, ref);
         await records.complete(req, ref, pending, recordUser);
         await records.read(req, ref);
-        await records.read(req, ref);
         await records.remove(req, ref);
       },
       handWritten: {

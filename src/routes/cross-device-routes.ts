@@ -9,7 +9,7 @@ import { answerFailure } from './failure';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, wantsJson } from './request-body';
 import { authenticate, startSession, uidOf } from './sign-in';
-import { crossDeviceStatus } from './status';
+import { crossDeviceState } from './status';
 import type { VerifyContext } from './verify-router';
 
 /**
@@ -117,10 +117,12 @@ export async function linkStatus(
 ): Promise<void> {
   res.setHeader('Cache-Control', 'no-store');
   const flow = storedFlow(req);
-  let status = await crossDeviceStatus(config.records, req, flow);
-  if (status === 'signed_in' && flow) {
-    const record = await config.records.read(req, flow.ref);
-    if (record?.state === 'signed_in' && (await config.records.claimPickup(flow.ref))) {
+  const state = await crossDeviceState(config.records, req, flow);
+  let status = state.status;
+  const record = state.record;
+  if (record?.state === 'signed_in' && flow) {
+    // The one pickup is claimed atomically (across instances) before the record goes.
+    if (await config.records.claimPickup(flow.ref)) {
       await config.records.remove(req, flow.ref);
       const target =
         safeRedirect(flow.returnTo, config.allowedRedirectUrls) ?? config.successRedirect;

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { CrossDeviceRecords } from '../cross-device';
+import type { CrossDeviceRecord, CrossDeviceRecords } from '../cross-device';
 import type { PendingFlow } from '../session';
 
 /** What `GET /link/status` says about this browser's cross-device sign-in. */
@@ -16,9 +16,21 @@ export async function crossDeviceStatus(
   req: Request,
   flow: PendingFlow | undefined,
 ): Promise<CrossDeviceStatus> {
-  if (!flow || flow.channel !== 'email' || flow.match === undefined) return 'none';
-  if (Date.now() >= flow.expiresAt) return 'expired';
+  return (await crossDeviceState(records, req, flow)).status;
+}
+
+/**
+ * The status with the record it was read from, so that the pickup does not read
+ * the record (the user's Profile, several KB of JSON) a second time.
+ */
+export async function crossDeviceState(
+  records: CrossDeviceRecords,
+  req: Request,
+  flow: PendingFlow | undefined,
+): Promise<{ status: CrossDeviceStatus; record?: CrossDeviceRecord }> {
+  if (!flow || flow.channel !== 'email' || flow.match === undefined) return { status: 'none' };
+  if (Date.now() >= flow.expiresAt) return { status: 'expired' };
   const record = await records.read(req, flow.ref);
-  if (!record || record.state === 'ended') return 'expired';
-  return record.state;
+  if (!record || record.state === 'ended') return { status: 'expired' };
+  return { status: record.state, record };
 }
