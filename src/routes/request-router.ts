@@ -266,4 +266,3 @@ function sendExtras(
 function isYes(value: string | undefined): boolean {
   return value === '1' || value === 'true' || value === 'on';
 }
-
