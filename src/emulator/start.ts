@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
   const config = parseOptions(options);
   const state = createState(config);
   const lifetime = new AbortController();
+  // Every request held by a latency fault listens for the emulator's close; any
+  // number may wait at once, so Node's leak warning at 11 listeners is a false alarm.
+  setMaxListeners(0, lifetime.signal);
   const listener = createRequestListener(state, lifetime.signal);
 
   let ca: string | undefined;
