@@ -4,6 +4,7 @@
  * and headers, and their latency distributions overlap.
  */
 import request from 'supertest';
+import { answerShape as shape } from '../support/answer-shape';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -12,27 +13,6 @@ beforeAll(async () => {
   t = await startTestApp({ requestRouter: { limits: { perIp: 1000 } } });
 });
 afterAll(async () => t.close());
-
-/** Headers that legitimately differ per response. */
-const VOLATILE = new Set(['date', 'set-cookie', 'etag', 'content-length']);
-
-function shape(res: request.Response): {
-  status: number;
-  body: unknown;
-  headers: Record<string, unknown>;
-  cookieNames: string[];
-} {
-  const headers: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(res.headers))
-    if (!VOLATILE.has(key)) headers[key] = value;
-  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  return {
-    status: res.status,
-    body: res.body,
-    headers,
-    cookieNames: cookies.map((c) => c.split('=')[0]!),
-  };
-}
 
 test('email sends answer identically for known, unknown and blocked accounts', async () => {
   const known = t.emulator.accounts.find((a) => !a.blocked)!;
@@ -46,6 +26,7 @@ test('email sends answer identically for known, unknown and blocked accounts', a
   expect(shapes[0]).toEqual({
     status: 200,
     body: { sent: true },
+    text: '{"sent":true}',
     headers: expect.any(Object),
     cookieNames: ['connect.sid'],
   });

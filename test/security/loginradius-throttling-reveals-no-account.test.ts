@@ -8,24 +8,8 @@
  * `lr_rate_limited`; and the client's circuit breaker still counts the 429s.
  */
 import request from 'supertest';
+import { answerShape as shape } from '../support/answer-shape';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** Headers that legitimately differ per response. */
-const VOLATILE = new Set(['date', 'set-cookie', 'etag', 'content-length']);
-
-function shape(res: request.Response): Record<string, unknown> {
-  const headers = Object.fromEntries(
-    Object.entries(res.headers).filter(([key]) => !VOLATILE.has(key)),
-  );
-  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  return {
-    status: res.status,
-    body: res.body,
-    text: res.text,
-    headers,
-    cookieNames: cookies.map((cookie) => cookie.split('=')[0]),
-  };
-}
 
 let t: TestApp;
 beforeEach(async () => {

@@ -8,29 +8,12 @@
  */
 import request from 'supertest';
 import { until } from '../support/until';
+import { answerShape as shape } from '../support/answer-shape';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
 /** n valid US numbers that no emulator account has. */
 function madeUpNumbers(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `+1415555${String(2000 + i).padStart(4, '0')}`);
-}
-
-/** Headers that legitimately differ per response. */
-const VOLATILE = new Set(['date', 'set-cookie', 'etag', 'content-length']);
-
-/** What a browser or JSON client can compare between two answers. */
-function shape(res: request.Response): Record<string, unknown> {
-  const headers = Object.fromEntries(
-    Object.entries(res.headers).filter(([key]) => !VOLATILE.has(key)),
-  );
-  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  return {
-    status: res.status,
-    body: res.body,
-    text: res.text,
-    headers,
-    cookieNames: cookies.map((cookie) => cookie.split('=')[0]),
-  };
 }
 
 let t: TestApp;
