@@ -61,16 +61,7 @@ export function checkInboxPage({ site, codeAction, match, statusUrl, status, err
       html`<form id="email-code-form" class="card narrow" method="post" action="${codeAction}">
         <p>${t('page.linkSent.codeIntro')}</p>
         <label for="otp">${t('page.linkSent.codeLabel')}</label>
-        <input
-          id="otp"
-          name="otp"
-          class="code-input"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          pattern="[0-9]{4,10}"
-          maxlength="10"
-          required
-        />
+        ${codeInput({ autofocus: false })}
         <button type="submit">${t('page.linkSent.codeButton')}</button>
         <p class="hint">${t('page.linkSent.orClick')}</p>
       </form>`
@@ -113,17 +104,7 @@ export function enterCodePage({ site, phone, voice, sentAt, waitSeconds, voiceCa
     ${alert(error)}
     <form id="otp-form" class="card narrow" method="post" action="/auth/otp/verify">
       <label for="otp">${t('page.otpSent.codeLabel')}</label>
-      <input
-        id="otp"
-        name="otp"
-        class="code-input"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9]{4,10}"
-        maxlength="10"
-        required
-        autofocus
-      />
+      ${codeInput({ autofocus: true })}
       <button type="submit">${t('page.otpSent.button')}</button>
     </form>
     <div class="resend">
@@ -227,4 +208,23 @@ function cooldownLines(site, waitSeconds, what) {
       }
     </p>
     <p id="resend-ready" class="visually-hidden" aria-live="polite"></p>`;
+}
+
+/**
+ * The one-time code field, as on both pages that take a code (digits only, so
+ * phones offer the number pad and the SMS's code).
+ * @param {{ autofocus: boolean }} options Focused where the code is the page's one task.
+ */
+function codeInput({ autofocus }) {
+  return html`<input
+    id="otp"
+    name="otp"
+    class="code-input"
+    inputmode="numeric"
+    autocomplete="one-time-code"
+    pattern="[0-9]{4,10}"
+    maxlength="10"
+    required
+    ${autofocus ? html`autofocus` : ''}
+  />`;
 }
