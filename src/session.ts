@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { SessionError, SetupError } from './errors';
 
@@ -82,9 +82,23 @@ export function startFlow(
   return flow;
 }
 
+// References are cut from a pool of CSPRNG bytes filled 4 KB at a time, as Node's
+// own randomUUID() does: randomBytes(16) per send is a call into OpenSSL and a new
+// Buffer (2-8 µs), a slice of the pool well under 1 µs. No byte is handed out twice.
+const REF_BYTES = 16;
+const REF_POOL_BYTES = 4096;
+let refPool = Buffer.alloc(0);
+let refPoolOffset = 0;
+
 /** A fresh flow reference: 128 random bits, URL-safe. */
 export function newFlowRef(): string {
-  return randomBytes(16).toString('base64url');
+  if (refPoolOffset + REF_BYTES > refPool.length) {
+    refPool = randomFillSync(Buffer.allocUnsafe(REF_POOL_BYTES));
+    refPoolOffset = 0;
+  }
+  const ref = refPool.toString('base64url', refPoolOffset, refPoolOffset + REF_BYTES);
+  refPoolOffset += REF_BYTES;
+  return ref;
 }
 
 /**
