@@ -48,10 +48,41 @@ export function recipientOf(
   return undefined;
 }
 
+/** Whom an email flow's link or code went to: the email address or the username. */
+export function emailRecipientOf(
+  flow: PendingFlow,
+): { email: string } | { username: string } | undefined {
+  const recipient = flow.channel === 'email' ? recipientOf(flow) : undefined;
+  return recipient && !('phone' in recipient) ? recipient : undefined;
+}
+
 export function identifierKey(
   identifier: { phone: string } | { email: string } | { username: string },
 ): string {
   if ('phone' in identifier) return `phone:${identifier.phone}`;
   if ('email' in identifier) return `email:${identifier.email.toLowerCase()}`;
   return `username:${identifier.username.toLowerCase()}`;
+}
+
+/**
+ * Whether `profile` is the account a link for `recipient` was sent to: one of its
+ * email addresses, or its username, compared without case as LoginRadius does.
+ */
+export function profileIsRecipient(
+  profile: unknown,
+  recipient: { email: string } | { username: string },
+): boolean {
+  if (!isObject(profile)) return false;
+  if ('username' in recipient) {
+    return (
+      typeof profile.UserName === 'string' &&
+      profile.UserName.toLowerCase() === recipient.username.toLowerCase()
+    );
+  }
+  const wanted = recipient.email.toLowerCase();
+  const emails = Array.isArray(profile.Email) ? (profile.Email as unknown[]) : [];
+  return emails.some(
+    (entry) =>
+      isObject(entry) && typeof entry.Value === 'string' && entry.Value.toLowerCase() === wanted,
+  );
 }

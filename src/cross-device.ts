@@ -15,6 +15,8 @@ import type { FlowRecordStore } from './routes/options';
 export interface CrossDeviceRecord {
   /** The number device A shows, 10-99. */
   match: string;
+  /** The account A asked for: B's link must sign in this one, not any account. */
+  recipient: { email: string } | { username: string };
   state: 'pending' | 'signed_in' | 'ended';
   /** When A asked (ms since epoch). */
   requestedAt: number;
@@ -41,10 +43,17 @@ export class CrossDeviceRecords {
   }
 
   /** Writes A's new record. */
-  async create(req: Request, ref: string, match: string, expiresAt: number): Promise<void> {
+  async create(
+    req: Request,
+    ref: string,
+    match: string,
+    recipient: CrossDeviceRecord['recipient'],
+    expiresAt: number,
+  ): Promise<void> {
     const now = Date.now();
     await this.#write(req, ref, {
       match,
+      recipient,
       state: 'pending',
       requestedAt: now,
       expiresAt,
@@ -62,7 +71,13 @@ export class CrossDeviceRecords {
       ),
     );
     const record = value as CrossDeviceRecord | undefined | null;
-    if (!record || typeof record.match !== 'string' || !(Date.now() < record.expiresAt))
+    if (
+      !record ||
+      typeof record.match !== 'string' ||
+      typeof record.recipient !== 'object' ||
+      record.recipient === null ||
+      !(Date.now() < record.expiresAt)
+    )
       return undefined;
     return record;
   }

@@ -85,7 +85,7 @@ export type VerifyFunctionWithRequest = (
 
 /** Why a sign-in was refused, as `fail(info)` and `login_failed` events report it. */
 export type PasswordlessFailureReason =
-  FailureReason | 'missing_credentials' | 'malformed' | 'busy';
+  FailureReason | 'missing_credentials' | 'malformed' | 'busy' | 'other_account';
 
 /** What a failed authentication reports through `fail(info)`. */
 export interface PasswordlessFailure {
@@ -110,6 +110,14 @@ export interface AuthenticateOptions {
   credential?: CredentialKind;
   /** Forward the client's IP to LoginRadius (the router's `forwardClientIp`). Default: the strategy's own `forwardClientIp`. */
   forwardClientIp?: boolean;
+  /**
+   * The account a link must sign in: the email address or username the link was
+   * sent to (the verify router passes the pending flow's, or the cross-device
+   * record's). A link that LoginRadius says belongs to another account is
+   * refused with reason `other_account`, so a flow reference cannot lend a
+   * stolen link the standing of this browser's own. Default: any account.
+   */
+  recipient?: { email: string } | { username: string };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { LoginRadiusClient } from './loginradius/client';
 import { reasonForErrorCode } from './loginradius/error-reasons';
 import type { LoginResult } from './loginradius/types';
 import { checkToken, normalizeOtp, validatedInput } from './loginradius/validation';
-import { identifierKey, readCredential, recipientOf } from './credentials';
+import { identifierKey, profileIsRecipient, readCredential, recipientOf } from './credentials';
 import { countWrongCode, endFlow, storedFlow, type PendingFlow } from './session';
 import {
   parseStrategyOptions,
@@ -88,7 +88,7 @@ export class PasswordlessStrategy extends Strategy {
     const originIp = (options.forwardClientIp ?? this._config.forwardClientIp) ? req.ip : undefined;
     const verifying =
       credential.kind === 'link'
-        ? this._verifyLink(credential.token, originIp)
+        ? this._verifyLink(credential.token, originIp, options.recipient)
         : this._verifyCode(req, credential.channel, credential.otp, originIp);
     verifying.then(
       (outcome) => {
@@ -109,7 +109,11 @@ export class PasswordlessStrategy extends Strategy {
     await this._counters.unlock(identifierKey(identifier));
   }
 
-  private async _verifyLink(rawToken: unknown, originIp: string | undefined): Promise<Outcome> {
+  private async _verifyLink(
+    rawToken: unknown,
+    originIp: string | undefined,
+    recipient: AuthenticateOptions['recipient'],
+  ): Promise<Outcome> {
     let token: string;
     try {
       token = checkToken('vtoken', rawToken);
@@ -119,19 +123,31 @@ export class PasswordlessStrategy extends Strategy {
     if (!(await this._counters.claimLink(token))) {
       return refusal('used', 'this link is already being used or was used');
     }
-    const { fields, welcomeEmailTemplate } = this._config;
+    const { welcomeEmailTemplate } = this._config;
+    // The account's email addresses or username are needed to compare, even when
+    // the app's `fields` leave them out; they are then dropped again.
+    const identity = recipient && ('email' in recipient ? 'Email' : 'UserName');
+    const fields = withField(this._config.fields, identity);
+    let login: LoginResult;
     try {
-      const login = await this.client.verifyEmailToken(
+      login = await this.client.verifyEmailToken(
         { verificationToken: token },
         { fields, welcomeEmailTemplate, originIp },
       );
-      return { login, channel: 'email' };
     } catch (error) {
       const refused = upstreamRefusal(error);
       if (refused) return refused;
       await this._counters.releaseLink(token);
       throw error;
     }
+    if (recipient && !profileIsRecipient(login.profile, recipient)) {
+      // The token is spent upstream; its claim stays.
+      return refusal('other_account', 'the link belongs to another account than the one asked for');
+    }
+    if (fields !== this._config.fields && identity) {
+      delete (login.profile as unknown as Record<string, unknown>)[identity];
+    }
+    return { login, channel: 'email' };
   }
 
   private async _verifyCode(
@@ -271,4 +287,15 @@ function failure(
 
 function refusal(reason: PasswordlessFailureReason, detail: string): Outcome {
   return { refused: failure(reason, detail) };
+}
+
+/** `fields` with `field` added, when the app projects the Profile without it. */
+function withField(
+  fields: readonly string[] | undefined,
+  field: string | undefined,
+): readonly string[] | undefined {
+  if (!fields || !field || fields.some((f) => f.toLowerCase() === field.toLowerCase())) {
+    return fields;
+  }
+  return [...fields, field];
 }

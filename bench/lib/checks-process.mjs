@@ -518,7 +518,7 @@ function checks(user) {
       setup: (count) => n(count, () => ({ headers: JSON_HEADERS })),
       run: async (req) => {
         const ref = I.newFlowRef();
-        await records.create(req, ref, '47', Date.now() + 600_000);
+        await records.create(req, ref, '47', { email: EMAILS[0] }, Date.now() + 600_000);
         const pending = await records.read(req, ref);
         await records.complete(req, ref, pending, recordUser);
         await records.read(req, ref);

@@ -80,7 +80,9 @@ export async function finishOnOtherDevice(
   }
   let user: unknown;
   try {
-    user = await authenticate(config, req, res, 'link');
+    // A's account, never any account: a link stolen from someone else cannot
+    // finish a sign-in the attacker started for themselves on their own device.
+    user = await authenticate(config, req, res, 'link', record.recipient);
   } catch (error) {
     await config.records.end(req, ref, record);
     throw error;

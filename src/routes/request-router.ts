@@ -96,7 +96,9 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
     { channel: 'email', ...recipient, returnTo, match, ref },
     config.pendingFlowTtlMs,
   );
-  if (match !== undefined) await config.records.create(req, flow.ref, match, flow.expiresAt);
+  if (match !== undefined) {
+    await config.records.create(req, flow.ref, match, recipient, flow.expiresAt);
+  }
   await saveSession(req, 'the pending sign-in');
   answerSent(config, req, res, 'email', match);
 }

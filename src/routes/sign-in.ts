@@ -17,12 +17,16 @@ import { wantsJson } from './request-body';
  * over but a validated `returnTo`.
  */
 
-/** Runs the strategy for one credential; resolves with the user, or `undefined` once the failure is answered. */
+/**
+ * Runs the strategy for one credential; resolves with the user, or `undefined`
+ * once the failure is answered. `recipient`: the account a link must belong to.
+ */
 export function authenticate(
   config: VerifyConfig,
   req: Request,
   res: Response,
   credential: CredentialKind,
+  recipient?: AuthenticateOptions['recipient'],
 ): Promise<unknown> {
   const passport = config.passport;
   if (passport._strategy && !passport._strategy(config.strategy)) {
@@ -37,6 +41,7 @@ export function authenticate(
   const flow = liveFlow(req);
   const channel = channelOf(credential, flow);
   const options: AuthenticateOptions = { credential, forwardClientIp: config.forwardClientIp };
+  if (recipient) options.recipient = recipient;
   return new Promise((resolve, reject) => {
     passport.authenticate(
       config.strategy,

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { emailRecipientOf } from '../credentials';
 import { CrossDeviceRecords } from '../cross-device';
 import { RateLimitedError, VerifyFailedError } from '../errors';
 import { Limit } from '../limits';
@@ -112,7 +113,10 @@ async function verifyLink(config: VerifyContext, req: Request, res: Response): P
   }
   const flow = liveFlow(req);
   const returnTo = own ? flow?.returnTo : undefined;
-  const user = await authenticate(config, req, res, 'link');
+  // This browser's own link must sign in the account its flow asked for: a flow
+  // reference cannot lend a link stolen from someone else this browser's standing.
+  const recipient = own && flow ? emailRecipientOf(flow) : undefined;
+  const user = await authenticate(config, req, res, 'link', recipient);
   if (user === undefined) return;
   if (config.crossDevice && ref) {
     // The link is spent: the browser that asked stops waiting for another device.

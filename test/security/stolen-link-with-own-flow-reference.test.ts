@@ -1,0 +1,137 @@
+/**
+ * Attack: the link's `flow` reference is not bound to its `vtoken`. With
+ * `linkBinding: 'same-browser'` a link opened in a browser other than the one
+ * that asked must be refused (docs/options.md, security.md item 30). An
+ * attacker who obtained the victim's link (forwarded mail, a mail scanner's
+ * log, a shoulder-surfed QR code) asks for a link for the attacker's OWN
+ * account in the attacker's browser, reads that link's `flow`, and posts the
+ * victim's `vtoken` with the attacker's own `flow`: the router believes the
+ * link is "this browser's" and signs the attacker in as the victim.
+ *
+ * The cross-device variant does the same through the number: the attacker's
+ * device A' asks for a link to the attacker's account (and so sees its own
+ * number); the attacker then posts the VICTIM's vtoken with A''s flow and
+ * number, and A' is signed in as the victim.
+ *
+ * Defence (security.md item 30): a link spent as this browser's own, or to
+ * finish a cross-device sign-in, must sign in the account its flow was sent to
+ * (LoginRadius's Profile is compared with the flow's email address or
+ * username); another account's link is refused with reason `other_account`.
+ */
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const VICTIM = 'victim@example.com';
+const ATTACKER = 'mallet@example.com';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+
+function linkOf(email: string): URL {
+  const link = t.emulator.outbox.latest(email)?.link;
+  if (!link) throw new Error(`no link to ${email}`);
+  return new URL(link);
+}
+
+async function emailOf(agent: request.Agent): Promise<string | undefined> {
+  const me = await agent.get('/me').set('Accept', 'application/json');
+  return me.status === 200 ? (me.body.email as string) : undefined;
+}
+
+test("linkBinding 'same-browser': a stolen link cannot be spent with the attacker's own flow reference", async () => {
+  t = await startTestApp({ verifyRouter: { linkBinding: 'same-browser' } });
+  t.emulator.addAccount({ email: VICTIM });
+  t.emulator.addAccount({ email: ATTACKER });
+
+  const victim = request.agent(t.app);
+  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
+  const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
+
+  const attacker = request.agent(t.app);
+  await attacker.post('/auth/link').send({ email: ATTACKER }).expect(200);
+  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
+
+  // Sanity: the stolen link alone is refused in the attacker's browser.
+  const plain = await attacker.post('/auth/callback').send({ vtoken: stolen });
+  expect(plain.status).toBe(401);
+
+  // The attack: the victim's token with the attacker's own flow reference.
+  const attack = await attacker.post('/auth/callback').send({ vtoken: stolen, flow: ownFlow });
+  expect(attack.status).toBe(401);
+  expect(await emailOf(attacker)).toBeUndefined();
+  expect(t.events.filter((e) => e.type === 'login_failed').map((e) => e.reason)).toContain(
+    'other_account',
+  );
+});
+
+test("linkBinding 'warn': a stolen link cannot borrow the standing (and returnTo) of the attacker's own flow", async () => {
+  t = await startTestApp();
+  t.emulator.addAccount({ email: VICTIM });
+  t.emulator.addAccount({ email: ATTACKER });
+  const victim = request.agent(t.app);
+  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
+  const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
+  const attacker = request.agent(t.app);
+  await attacker.post('/auth/link').send({ email: ATTACKER, returnTo: '/inbox' }).expect(200);
+  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
+
+  await attacker.post('/auth/callback').send({ vtoken: stolen, flow: ownFlow }).expect(401);
+  expect(await emailOf(attacker)).toBeUndefined();
+});
+
+test('the own link of a flow by username, or with a fields projection without Email, still signs in', async () => {
+  t = await startTestApp({ strategy: { fields: ['FirstName'] } });
+  t.emulator.addAccount({ email: 'lin@example.com', username: 'Lin_77' });
+  const browser = request.agent(t.app);
+  await browser.post('/auth/link').send({ username: 'lin_77' }).expect(200);
+  const link = linkOf('lin@example.com');
+  const answer = await browser
+    .post('/auth/callback')
+    .set('Accept', 'application/json')
+    .send({ vtoken: link.searchParams.get('vtoken'), flow: link.searchParams.get('flow') })
+    .expect(200);
+  expect(answer.body.signedIn).toBe(true);
+  // The projection holds: the UserName asked for to compare is not kept.
+  expect(Object.keys(answer.body.user.profile).sort()).toEqual(['FirstName', 'Uid']);
+
+  const byEmail = request.agent(t.app);
+  await byEmail.post('/auth/link').send({ email: 'LIN@example.com' }).expect(200);
+  const second = linkOf('lin@example.com');
+  await byEmail
+    .post('/auth/callback')
+    .set('Accept', 'application/json')
+    .send({ vtoken: second.searchParams.get('vtoken'), flow: second.searchParams.get('flow') })
+    .expect(200);
+});
+
+test("crossDevice + 'same-browser': a stolen link finishes the attacker's own cross-device flow as the victim", async () => {
+  t = await startTestApp({
+    requestRouter: { crossDevice: true },
+    verifyRouter: { crossDevice: true, linkBinding: 'same-browser' },
+  });
+  t.emulator.addAccount({ email: VICTIM });
+  t.emulator.addAccount({ email: ATTACKER });
+
+  const victim = request.agent(t.app);
+  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
+  const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
+
+  // The attacker's device A' asks for a link to the attacker's own account.
+  const deviceA = request.agent(t.app);
+  const sent = await deviceA.post('/auth/link').send({ email: ATTACKER }).expect(200);
+  const match = sent.body.match as string;
+  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
+
+  // Device B' (any browser) posts the victim's token with A''s flow and number.
+  const deviceB = request.agent(t.app);
+  const finish = await deviceB
+    .post('/auth/callback')
+    .set('Accept', 'application/json')
+    .send({ vtoken: stolen, flow: ownFlow, match });
+  expect(finish.status).toBe(401);
+
+  const status = await deviceA.get('/auth/link/status').set('Accept', 'application/json');
+  expect(status.body).toEqual({ status: 'expired' });
+  expect(await emailOf(deviceA)).toBeUndefined();
+  expect(t.events.some((e) => e.type === 'cross_device_login')).toBe(false);
+});
