@@ -3,7 +3,7 @@ import { Translator } from './i18n';
 import type { Locales } from './locales/catalogue';
 import { checkOptionNames, numberOption, optionsError, requireOptions } from './option-checks';
 import { safeRedirect } from './redirects';
-import { authTimes, forgetAuthTimes } from './session';
+import { authTimes, forgetAuthTimes, markSignedIn } from './session';
 import { isLoginExpired } from './session-user';
 import { wantsJson } from './routes/request-body';
 
@@ -56,18 +56,24 @@ export function requireLogin(options: RequireLoginOptions = {}): RequestHandler 
     max: 365 * DAY_MS,
   });
   const translator = new Translator(options.locales);
+  const touchEveryMs = idle > 0 ? Math.min(60_000, idle / 2) : 60_000;
 
   return function requireLoginMiddleware(req: Request, res: Response, next: NextFunction): void {
     const user = (req as { user?: unknown }).user;
     const now = Date.now();
+    // Every login through the package records its times. A user without them was
+    // signed in some other way (another strategy): the clock starts now, so the
+    // timeouts hold from here on rather than never.
+    if (user && !authTimes(req)) markSignedIn(req, now);
     const times = authTimes(req);
     const stale =
       !!times &&
       ((idle > 0 && now - times.lastSeenAt > idle) ||
         (absolute > 0 && now - times.signedInAt > absolute));
     if (user && !isLoginExpired(user, now) && !stale) {
-      // Touch at most once a minute so the session is not rewritten on every request.
-      if (times && now - times.lastSeenAt > 60_000) times.lastSeenAt = now;
+      // Touch at most once a minute (twice per idle timeout, when that is shorter) so
+      // the session is not rewritten on every request, yet an active user stays in.
+      if (times && now - times.lastSeenAt >= touchEveryMs) times.lastSeenAt = now;
       next();
       return;
     }

@@ -182,7 +182,30 @@ export function markSignedIn(req: Request, now = Date.now()): void {
   if (session) session[AUTH_TIMES_KEY] = { signedInAt: now, lastSeenAt: now } satisfies AuthTimes;
 }
 
-/** When the user signed in and was last seen, if the verify router recorded it. */
+/**
+ * Records the sign-in times in the session that the coming login regenerates,
+ * before Passport saves it (set after Passport's save, they would make
+ * express-session save the whole session a second time). Every login through
+ * the package's strategy or routers goes through here, so `requireLogin`'s idle
+ * and absolute timeouts hold for them all.
+ */
+export function markSignedInOnRegenerate(req: Request): void {
+  const session = sessionRecord(req) as Partial<UsableSession> | undefined;
+  const regenerate = session?.regenerate;
+  if (!session || typeof regenerate !== 'function' || markedSessions.has(session)) return;
+  markedSessions.add(session);
+  session.regenerate = function regenerateAndMark(callback) {
+    regenerate.call(this, (error?: unknown) => {
+      if (!error) markSignedIn(req);
+      callback(error);
+    });
+  };
+}
+
+/** Sessions whose regenerate already marks the sign-in times (the strategy and the router may both ask). */
+const markedSessions = new WeakSet<object>();
+
+/** When the user signed in and was last seen, if a login through the package recorded it. */
 export function authTimes(req: Request): AuthTimes | undefined {
   return sessionRecord(req)?.[AUTH_TIMES_KEY] as AuthTimes | undefined;
 }

@@ -16,7 +16,13 @@ import { reasonForErrorCode } from './loginradius/error-reasons';
 import type { LoginResult } from './loginradius/types';
 import { checkToken, normalizeOtp, validatedInput } from './loginradius/validation';
 import { identifierKey, profileIsRecipient, readCredential, recipientOf } from './credentials';
-import { countWrongCode, endFlow, storedFlow, type PendingFlow } from './session';
+import {
+  countWrongCode,
+  endFlow,
+  markSignedInOnRegenerate,
+  storedFlow,
+  type PendingFlow,
+} from './session';
 import {
   parseStrategyOptions,
   type AuthenticateOptions,
@@ -234,6 +240,9 @@ export class PasswordlessStrategy extends Strategy {
         const refused = failure('rejected', 'the verify callback returned no user');
         this.fail({ ...refused, ...(isObject(info) ? info : {}) }, 401);
       } else {
+        // Passport's login, used with or without the routers, records the sign-in
+        // times, so requireLogin's idle and absolute timeouts hold for every login.
+        markSignedInOnRegenerate(req);
         this.success(user, { channel, uid: login.profile.Uid, ...(isObject(info) ? info : {}) });
       }
     };

@@ -3,7 +3,13 @@ import { PasswordlessError, SessionError, SetupError, VerifyFailedError } from '
 import type { Channel } from '../events';
 import { maskRecipient } from '../mask';
 import { safeRedirect } from '../redirects';
-import { authTimes, liveFlow, markSignedIn, type PendingFlow } from '../session';
+import {
+  authTimes,
+  liveFlow,
+  markSignedIn,
+  markSignedInOnRegenerate,
+  type PendingFlow,
+} from '../session';
 import { publicUser } from '../session-user';
 import type { AuthenticateOptions, CredentialKind, PasswordlessFailure } from '../strategy-options';
 import type { VerifyConfig } from './verify-config';
@@ -94,16 +100,7 @@ export function startSession(
       ),
     );
   }
-  // The sign-in times go into the new session before passport saves it: set after
-  // passport's save, they would make express-session save the whole session twice.
-  const session = req.session as unknown as { regenerate(cb: (error?: unknown) => void): void };
-  const regenerate = session.regenerate;
-  session.regenerate = function regenerateAndMark(callback) {
-    regenerate.call(this, (error?: unknown) => {
-      if (!error) markSignedIn(req);
-      callback(error);
-    });
-  };
+  markSignedInOnRegenerate(req);
   return new Promise((resolve, reject) => {
     // keepSessionInfo: false — passport regenerates the session and keeps nothing.
     logInFn.call(req, user, { keepSessionInfo: false }, (error?: unknown) => {
