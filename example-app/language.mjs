@@ -197,6 +197,9 @@ function samePath(value) {
   if (!/^\/(?!\/)[\x21-\x7e]*$/.test(value) || value.includes('\\')) return undefined;
   // Only the query parameters the demo's pages read (never a sign-in token) go back.
   const url = new URL(value, 'http://localhost');
+  // The URL parser resolves dot segments (`/.//evil`, `/a/..//evil`, `/%2e//evil`):
+  // what goes back must still be one path on this site after that.
+  if (url.host !== 'localhost' || url.pathname.startsWith('//')) return undefined;
   const query = new URLSearchParams();
   for (const [name, allowed] of Object.entries(KEPT_QUERY)) {
     const kept = url.searchParams.get(name);

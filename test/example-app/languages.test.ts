@@ -88,7 +88,7 @@ describe('with the lang cookie set to German, over an English browser', () => {
   });
 });
 
-test('the switch refuses cross-site posts, unknown languages and off-site returns', async () => {
+test('the switch refuses cross-site posts, unknown languages and off-site returns (dot segments too)', async () => {
   const crossSite = await request(app.url)
     .post('/language')
     .set('Sec-Fetch-Site', 'cross-site')
@@ -111,6 +111,10 @@ test('the switch refuses cross-site posts, unknown languages and off-site return
     '/\\evil.example',
     'https://evil.example/',
     'javascript:alert(1)',
+    // Dot segments the URL parser resolves into a second leading slash.
+    '/.//evil.example/x',
+    '/a/..//evil.example/x',
+    '/%2e//evil.example/x',
   ]) {
     const answer = await request(app.url).post('/language').type('form').send({ lang: 'fr', back });
     expect(answer.headers.location).toBe('/');
