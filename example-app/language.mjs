@@ -118,7 +118,10 @@ export function linkSwitch(req) {
     if (typeof value === 'string' && allowed(value)) hidden[name] = value;
   }
   if (hidden.vtoken === undefined) return undefined;
-  return { action: new URL(req.originalUrl, 'http://localhost').pathname, hidden };
+  const action = new URL(req.originalUrl, 'http://localhost').pathname;
+  // `/.//evil.example/` resolves to `//evil.example/`: a form there would carry the token off-site.
+  if (action.startsWith('//')) return undefined;
+  return { action, hidden };
 }
 
 /**
@@ -129,7 +132,7 @@ export function linkSwitch(req) {
  */
 export function backPath(req) {
   const path = new URL(req.originalUrl, 'http://localhost').pathname;
-  if (req.method !== 'GET' || !/^\/[\w./-]*$/.test(path)) return '/';
+  if (req.method !== 'GET' || !/^\/(?!\/)[\w./-]*$/.test(path)) return '/';
   const query = new URLSearchParams();
   for (const [name, allowed] of Object.entries(KEPT_QUERY)) {
     const value = req.query?.[name];

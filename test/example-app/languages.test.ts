@@ -121,6 +121,13 @@ test('the switch refuses cross-site posts, unknown languages and off-site return
   }
 });
 
+test('a page reached by a dot-segment path never points its switch at another host', async () => {
+  // `/.//evil.example/` is `//evil.example/` once resolved: a form with that action
+  // would be a protocol-relative URL and carry the link's token off-site.
+  const page = await request(app.url).get(`/.//evil.example/?vtoken=${'a'.repeat(64)}`);
+  expect(page.text).not.toMatch(/(action|value)="\/\//);
+});
+
 test("switching language stores no session, and a page's switch comes back only with what the page reads", async () => {
   const page = await request(app.url).get(
     `/?error=verify_failed&signed_out=1&utm=%3Cb%3E&error_description=x`,
