@@ -23,7 +23,12 @@ async function signedIn(
 }
 
 test('after expiresAt the next request is signed out, everywhere', async () => {
-  const t = await startTestApp({ emulator: { accessTokenTtlSeconds: 60 } });
+  // The emulator reads the test's (faked) clock, not the real one it would capture at
+  // start: the token then expires exactly 60 s after the frozen sign-in time, however
+  // long the sign-in took on a loaded machine.
+  const t = await startTestApp({
+    emulator: { accessTokenTtlSeconds: 60, clock: () => Date.now() },
+  });
   t.app.get('/whoami', (req, res) => res.json({ authenticated: req.isAuthenticated() }));
   const clock = fakeDateOnly();
   try {
