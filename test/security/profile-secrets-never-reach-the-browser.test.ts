@@ -47,11 +47,14 @@ const PROFILE = {
   },
 };
 
-/** Signs in by link as a JSON client; resolves to the answer. */
-async function signInAsJsonClient(options: TestAppOptions = {}): Promise<request.Response> {
+/** Signs in by link as a JSON client, as an account with `profile`; resolves to the answer. */
+async function signInAsJsonClient(
+  options: TestAppOptions = {},
+  profile: unknown = PROFILE,
+): Promise<request.Response> {
   const t = await startTestApp({
     ...options,
-    emulator: { accounts: [{ email: EMAIL, phone: PHONE, profile: PROFILE as never }] },
+    emulator: { accounts: [{ email: EMAIL, phone: PHONE, profile: profile as never }] },
   });
   try {
     await request(t.app).post('/auth/link').send({ email: EMAIL }).expect(200);
@@ -116,25 +119,11 @@ test.each(['ApiKey', 'PrivateKey', 'RecoveryCodes', 'Authorization', 'SessionId'
 );
 
 /** Signs in an account whose CustomFields hold `name: value`, with CustomFields published. */
-async function signInWithCustomField(name: string, value: string): Promise<request.Response> {
-  const t = await startTestApp({
-    emulator: {
-      accounts: [
-        { email: EMAIL, profile: { CustomFields: { favouriteColour: 'teal', [name]: value } } },
-      ],
-    },
-    verifyRouter: { publicProfileFields: ['CustomFields'] },
-  });
-  try {
-    await request(t.app).post('/auth/link').send({ email: EMAIL }).expect(200);
-    return await request(t.app)
-      .post('/auth/callback')
-      .set('Accept', 'application/json')
-      .send({ vtoken: latestToken(t.emulator, EMAIL) })
-      .expect(200);
-  } finally {
-    await t.close();
-  }
+function signInWithCustomField(name: string, value: string): Promise<request.Response> {
+  return signInAsJsonClient(
+    { verifyRouter: { publicProfileFields: ['CustomFields'] } },
+    { CustomFields: { favouriteColour: 'teal', [name]: value } },
+  );
 }
 
 test('publicUser shows the stored user without the access token or any Profile secret', () => {

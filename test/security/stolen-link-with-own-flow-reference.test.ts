@@ -19,7 +19,7 @@
  * username); another account's link is refused with reason `other_account`.
  */
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 
 const VICTIM = 'victim@example.com';
 const ATTACKER = 'mallet@example.com';
@@ -38,18 +38,31 @@ async function emailOf(agent: request.Agent): Promise<string | undefined> {
   return me.status === 200 ? (me.body.email as string) : undefined;
 }
 
-test("linkBinding 'same-browser': a stolen link cannot be spent with the attacker's own flow reference", async () => {
-  t = await startTestApp({ verifyRouter: { linkBinding: 'same-browser' } });
+/**
+ * The setting of every attack here: the victim asked for a link (which the attacker
+ * has), and the attacker's browser asked for a link to the attacker's own account.
+ */
+async function stolenLinkAndOwnFlow(
+  options: TestAppOptions,
+  attackerSend: Record<string, string> = {},
+): Promise<{ stolen: string; attacker: request.Agent; ownFlow: string; sent: request.Response }> {
+  t = await startTestApp(options);
   t.emulator.addAccount({ email: VICTIM });
   t.emulator.addAccount({ email: ATTACKER });
-
-  const victim = request.agent(t.app);
-  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
+  await request(t.app).post('/auth/link').send({ email: VICTIM }).expect(200);
   const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
-
   const attacker = request.agent(t.app);
-  await attacker.post('/auth/link').send({ email: ATTACKER }).expect(200);
-  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
+  const sent = await attacker
+    .post('/auth/link')
+    .send({ email: ATTACKER, ...attackerSend })
+    .expect(200);
+  return { stolen, attacker, ownFlow: linkOf(ATTACKER).searchParams.get('flow')!, sent };
+}
+
+test("linkBinding 'same-browser': a stolen link cannot be spent with the attacker's own flow reference", async () => {
+  const { stolen, attacker, ownFlow } = await stolenLinkAndOwnFlow({
+    verifyRouter: { linkBinding: 'same-browser' },
+  });
 
   // Sanity: the stolen link alone is refused in the attacker's browser.
   const plain = await attacker.post('/auth/callback').send({ vtoken: stolen });
@@ -65,15 +78,7 @@ test("linkBinding 'same-browser': a stolen link cannot be spent with the attacke
 });
 
 test("linkBinding 'warn': a stolen link cannot borrow the standing (and returnTo) of the attacker's own flow", async () => {
-  t = await startTestApp();
-  t.emulator.addAccount({ email: VICTIM });
-  t.emulator.addAccount({ email: ATTACKER });
-  const victim = request.agent(t.app);
-  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
-  const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
-  const attacker = request.agent(t.app);
-  await attacker.post('/auth/link').send({ email: ATTACKER, returnTo: '/inbox' }).expect(200);
-  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
+  const { stolen, attacker, ownFlow } = await stolenLinkAndOwnFlow({}, { returnTo: '/inbox' });
 
   await attacker.post('/auth/callback').send({ vtoken: stolen, flow: ownFlow }).expect(401);
   expect(await emailOf(attacker)).toBeUndefined();
@@ -105,22 +110,17 @@ test('the own link of a flow by username, or with a fields projection without Em
 });
 
 test("crossDevice + 'same-browser': a stolen link finishes the attacker's own cross-device flow as the victim", async () => {
-  t = await startTestApp({
+  // The attacker's device A' asks for a link to the attacker's own account.
+  const {
+    stolen,
+    attacker: deviceA,
+    ownFlow,
+    sent,
+  } = await stolenLinkAndOwnFlow({
     requestRouter: { crossDevice: true },
     verifyRouter: { crossDevice: true, linkBinding: 'same-browser' },
   });
-  t.emulator.addAccount({ email: VICTIM });
-  t.emulator.addAccount({ email: ATTACKER });
-
-  const victim = request.agent(t.app);
-  await victim.post('/auth/link').send({ email: VICTIM }).expect(200);
-  const stolen = linkOf(VICTIM).searchParams.get('vtoken')!;
-
-  // The attacker's device A' asks for a link to the attacker's own account.
-  const deviceA = request.agent(t.app);
-  const sent = await deviceA.post('/auth/link').send({ email: ATTACKER }).expect(200);
   const match = sent.body.match as string;
-  const ownFlow = linkOf(ATTACKER).searchParams.get('flow')!;
 
   // Device B' (any browser) posts the victim's token with A''s flow and number.
   const deviceB = request.agent(t.app);
