@@ -109,31 +109,15 @@ export function enterCodePage({ site, phone, voice, sentAt, waitSeconds, voiceCa
     </form>
     <div class="resend">
       <div class="resend-buttons">
-        <form id="resend-form" method="post" action="/auth/otp">
-          <input type="hidden" name="resend" value="1" />
-          <button
-            id="resend-button"
-            class="secondary"
-            type="submit"
-            data-wait-seconds="${waitSeconds}"
-          >
-            ${t('page.otpSent.resend')}
-          </button>
-        </form>
+        ${resendCodeForm({ name: 'resend', label: t('page.otpSent.resend'), waitSeconds })}
         ${
           voiceCalls &&
-          html`<form id="voice-form" method="post" action="/auth/otp">
-            <input type="hidden" name="resend" value="1" />
-            <input type="hidden" name="voice" value="1" />
-            <button
-              id="voice-button"
-              class="secondary"
-              type="submit"
-              data-wait-seconds="${waitSeconds}"
-            >
-              ${t('page.otpSent.voice')}
-            </button>
-          </form>`
+          resendCodeForm({
+            name: 'voice',
+            label: t('page.otpSent.voice'),
+            waitSeconds,
+            voice: true,
+          })
         }
       </div>
       ${cooldownLines(site, waitSeconds, 'Code')}
@@ -183,6 +167,21 @@ export function resendForm(site, offer) {
       ${t(email ? 'page.error.resendLink' : 'page.error.resendCode')}
     </button>
     ${cooldownLines(site, offer.waitSeconds, email ? 'Link' : 'Code')}
+  </form>`;
+}
+
+/**
+ * A "send me a new code" button (by SMS, or by a call with `voice`), disabled by
+ * public/resend-cooldown.js until `waitSeconds` have passed.
+ * @param {{ name: string, label: string, waitSeconds: number, voice?: boolean }} options
+ */
+function resendCodeForm({ name, label, waitSeconds, voice = false }) {
+  return html`<form id="${name}-form" method="post" action="/auth/otp">
+    <input type="hidden" name="resend" value="1" />
+    ${voice && html`<input type="hidden" name="voice" value="1" />`}
+    <button id="${name}-button" class="secondary" type="submit" data-wait-seconds="${waitSeconds}">
+      ${label}
+    </button>
   </form>`;
 }
 
