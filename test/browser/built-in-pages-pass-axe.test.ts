@@ -8,9 +8,10 @@
  * "Send me a new link". The app is the README's mount with `crossDevice`,
  * `emailCode` and `locales: { de }`.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { de } from '../../src/locales/de';
-import { axeReport, openTwoBrowsers, startOverIn } from './support/axe';
+import { openTwoBrowsers, pageChecker, startOverIn } from './support/axe';
+import { withoutFlow } from './support/flows';
 import { launchChromium } from './support/browser';
 import { serveTestApp, type ServedTestApp } from './support/test-app-server';
 
@@ -62,19 +63,10 @@ async function askForLink(context: BrowserContext, app: ServedTestApp, email: st
   return `${app.url}/auth/callback${link.search}`;
 }
 
-function withoutFlow(link: string): string {
-  const url = new URL(link);
-  url.searchParams.delete('flow');
-  return url.href;
-}
-
 async function visitEveryPage(lang: 'en' | 'de'): Promise<string[]> {
   const people = PEOPLE[lang];
   const found: string[] = [];
-  const check = async (page: Page, name: string): Promise<void> => {
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    found.push(...(await axeReport(page, `built-in ${name} (${lang})`)));
-  };
+  const check = pageChecker(lang, found, 'built-in ');
   const { contextA, contextB, a, b } = browsers;
   await startOverIn([contextA, contextB], lang);
   // A browser with nothing in progress gets the way back to sign-in.

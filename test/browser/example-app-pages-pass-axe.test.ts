@@ -9,12 +9,13 @@
  * me a new link", the profile, the dev mailbox (links, codes, a voice call)
  * and the not-found page.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import {
   startExampleApp,
   type ExampleAppProcess,
 } from '../example-app/support/example-app-process';
-import { axeReport, openTwoBrowsers, startOverIn } from './support/axe';
+import { openTwoBrowsers, pageChecker, startOverIn } from './support/axe';
+import { withoutFlow } from './support/flows';
 import { startAppAndBrowser } from './support/browser';
 
 let app: ExampleAppProcess;
@@ -73,13 +74,6 @@ async function askForLink(
   return link.replaceAll('&amp;', '&');
 }
 
-/** The link without its `flow` reference: a browser that cannot be told from any other. */
-function withoutFlow(link: string): string {
-  const url = new URL(link);
-  url.searchParams.delete('flow');
-  return url.href;
-}
-
 /**
  * Visits every page in `lang` with two browsers (A asks, B is the other device),
  * as few as possible since a browser's first page costs the most; resolves to
@@ -88,10 +82,7 @@ function withoutFlow(link: string): string {
 async function visitEveryPage(lang: 'en' | 'de'): Promise<string[]> {
   const people = PEOPLE[lang];
   const found: string[] = [];
-  const check = async (page: Page, name: string): Promise<void> => {
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    found.push(...(await axeReport(page, `${name} (${lang})`)));
-  };
+  const check = pageChecker(lang, found);
   const { contextA, contextB, a, b } = browsers;
   await startOverIn([contextA, contextB], lang);
   await a.goto(`${app.url}/`);

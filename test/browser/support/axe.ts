@@ -75,6 +75,21 @@ export async function axeReport(page: Page, name: string): Promise<string[]> {
   );
 }
 
+/**
+ * A check for pages in `lang`: the page says it is in `lang`, and axe's findings
+ * (named `<prefix><name> (<lang>)`) are added to `found`.
+ */
+export function pageChecker(
+  lang: 'en' | 'de',
+  found: string[],
+  prefix = '',
+): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    found.push(...(await axeReport(page, `${prefix}${name} (${lang})`)));
+  };
+}
+
 /** The Accept-Language a browser set to each language sends. */
 const ACCEPT_LANGUAGE = { en: 'en-GB,en;q=0.9', de: 'de-DE,de;q=0.9' } as const;
 

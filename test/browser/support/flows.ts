@@ -82,3 +82,10 @@ export async function openLinkFromMailbox(page: Page, appUrl: string, to: string
     .click();
   await page.waitForURL(/\/auth\/callback\?/);
 }
+
+/** A link without its `flow` reference: opened as a browser that cannot be told from any other. */
+export function withoutFlow(link: string): string {
+  const url = new URL(link);
+  url.searchParams.delete('flow');
+  return url.href;
+}
