@@ -20,7 +20,7 @@ import type { RequestRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { readFlatBody } from './request-body';
 import { answerSent, chargeSend, ipKey, SendLimits, sendUniformly, sessionKey } from './send';
-import { crossDeviceStatus } from './status';
+import { crossDeviceState } from './status';
 import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
 /**
@@ -161,7 +161,7 @@ async function linkSentPage(config: SendContext, req: Request, res: Response): P
   if (config.crossDevice && flow?.channel === 'email' && flow.match !== undefined) {
     data.match = flow.match;
     data.statusUrl = `${req.baseUrl}/link/status`;
-    data.status = await crossDeviceStatus(config.records, req, flow);
+    data.status = (await crossDeviceState(config.records, req, flow)).status;
   }
   config.renderPage('link-sent', data, res);
 }

@@ -9,19 +9,9 @@ export type CrossDeviceStatus = 'pending' | 'signed_in' | 'expired' | 'none';
  * The state of `flow`'s cross-device sign-in: `pending` while the other device
  * has not finished, `signed_in` once it has (the login waits to be picked up),
  * `expired` when the flow or its cross-device path is over (expired, or a
- * wrong number was typed), `none` when this browser has no such sign-in.
- */
-export async function crossDeviceStatus(
-  records: CrossDeviceRecords,
-  req: Request,
-  flow: PendingFlow | undefined,
-): Promise<CrossDeviceStatus> {
-  return (await crossDeviceState(records, req, flow)).status;
-}
-
-/**
- * The status with the record it was read from, so that the pickup does not read
- * the record (the user's Profile, several KB of JSON) a second time.
+ * wrong number was typed), `none` when this browser has no such sign-in. With
+ * the record it was read from, so that the pickup does not read the record (the
+ * user's Profile, several KB of JSON) a second time.
  */
 export async function crossDeviceState(
   records: CrossDeviceRecords,
