@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { LoginRadiusClient } from 'passport-loginradius-passwordless';
+import { LoginRadiusClient, PassportIncomingMessage } from 'passport-loginradius-passwordless';
 import { startEmulator } from 'passport-loginradius-passwordless/emulator';
 import { createApp } from './app.mjs';
 import { loadConfig } from './config.mjs';
@@ -24,7 +24,8 @@ export async function startExampleApp({ env = process.env, log = console.log } =
   };
   try {
     // Listen first, so that with PORT=0 the default APP_ORIGIN can name the real port.
-    const server = createServer();
+    // Passport's request properties declared up front: V8 then adds none per request.
+    const server = createServer({ IncomingMessage: PassportIncomingMessage });
     await new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {

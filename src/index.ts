@@ -67,6 +67,7 @@ export type { Catalogue, Locales, MessageKey } from './locales/catalogue';
 export { toSessionUser, publicUser, isLoginExpired } from './session-user';
 export type { SessionUser } from './session-user';
 export { requireLogin, signOutExpired } from './require-login';
+export { PassportIncomingMessage } from './passport-incoming-message';
 export type { RequireLoginOptions } from './require-login';
 export { pendingSignIn } from './session';
 export type { PendingSignIn } from './session';

@@ -19,7 +19,10 @@ export function pinThisProcess(cpus) {
  * for one kind of sign-in (`sms`, `email-code`, `cross-device`). With
  * `cpuProfDir` set, the process writes a V8 CPU profile there.
  */
-export function startServerProcess(kind, { emulator, fields, flavour, cpuProfDir, cpus }) {
+export function startServerProcess(
+  kind,
+  { emulator, fields, flavour, plainServer, cpuProfDir, cpus },
+) {
   return startChild(here('./server-process.mjs'), {
     args: [kind],
     cpus,
@@ -29,7 +32,7 @@ export function startServerProcess(kind, { emulator, fields, flavour, cpuProfDir
           '--cpu-prof-dir',
           cpuProfDir,
           '--cpu-prof-name',
-          `${profileName(kind)}${flavour ? `-${flavour}` : ''}-${process.hrtime.bigint()}.cpuprofile`,
+          `${profileName(kind)}${flavour ? `-${flavour}` : ''}${plainServer ? '-plain-server' : ''}-${process.hrtime.bigint()}.cpuprofile`,
         ]
       : [],
     env: {
@@ -37,6 +40,7 @@ export function startServerProcess(kind, { emulator, fields, flavour, cpuProfDir
       BENCH_API_KEY: emulator.info.apiKey,
       BENCH_FIELDS: fields ? fields.join(',') : '',
       BENCH_FLAVOUR: flavour ?? '',
+      BENCH_PLAIN_SERVER: plainServer ? '1' : '',
     },
   });
 }

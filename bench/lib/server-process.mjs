@@ -3,8 +3,10 @@
  * as `baseline`, or the file URL of another app module) listening on
  * 127.0.0.1, in a process of its own so that its CPU time can be read apart
  * from the load generator's and the emulator's. env: BENCH_EMULATOR_URL,
- * BENCH_API_KEY, optionally BENCH_FIELDS (a comma-separated Profile projection)
- * and BENCH_FLAVOUR (which sign-in ours is set up for).
+ * BENCH_API_KEY, optionally BENCH_FIELDS (a comma-separated Profile projection),
+ * BENCH_FLAVOUR (which sign-in ours is set up for) and BENCH_PLAIN_SERVER=1
+ * (ours without `PassportIncomingMessage`). An app module may return the
+ * `createServer` options it is meant to be served with.
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -14,13 +16,19 @@ const kind = process.argv[2];
 // An app of bench/servers by name, or the file URL of another app module (to compare a patched build).
 const { createApp } = await import(/^[\w-]+$/.test(kind) ? `../servers/${kind}.mjs` : kind);
 const fields = process.env.BENCH_FIELDS ? process.env.BENCH_FIELDS.split(',') : undefined;
-const { app, store, close } = createApp({
+const {
+  app,
+  store,
+  close,
+  serverOptions = {},
+} = createApp({
   emulatorUrl: process.env.BENCH_EMULATOR_URL,
   apiKey: process.env.BENCH_API_KEY,
   fields,
   flavour: process.env.BENCH_FLAVOUR || 'sms',
+  plainServer: process.env.BENCH_PLAIN_SERVER === '1',
 });
-const server = createServer(app);
+const server = createServer(serverOptions, app);
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1');
 await once(server, 'listening');

@@ -10,9 +10,10 @@ import { startServerProcess } from './processes.mjs';
 /** A projection an app that shows a name and an email might ask for. */
 export const PROJECTION = ['Email', 'FirstName', 'LastName', 'PhoneId'];
 
-/** name → [kind (a module of bench/servers), flavour of ours, fields]. */
+/** name → [kind (a module of bench/servers), flavour of ours, fields, plainServer]. */
 export const APPS = {
   'ours-sms': ['ours', 'sms'],
+  'ours-sms-plain-server': ['ours', 'sms', undefined, true],
   'ours-sms-fields': ['ours', 'sms', PROJECTION],
   'ours-email-code': ['ours', 'email-code'],
   'ours-cross-device': ['ours', 'cross-device'],
@@ -32,11 +33,12 @@ export const RESERVED_PHONES = 16;
 export async function startApps(names, { emulator, options }) {
   const started = await Promise.allSettled(
     names.map((name) => {
-      const [kind, flavour, fields] = APPS[name];
+      const [kind, flavour, fields, plainServer] = APPS[name];
       return startServerProcess(kind, {
         emulator,
         fields,
         flavour,
+        plainServer,
         cpuProfDir: options.cpuProfDir,
         cpus: options.pinning?.app,
       });

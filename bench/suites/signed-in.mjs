@@ -2,7 +2,9 @@
  * (2) A signed-in request: GET /me behind passport.session() + signOutExpired()
  * + requireLogin(), against the same route on bare express-session. Both
  * sessions hold the same document: the one a real sign-in through the full
- * stack left in the store, with the full sample Profile.
+ * stack left in the store, with the full sample Profile. Ours is measured twice:
+ * served with `PassportIncomingMessage` (the target's row) and with a plain
+ * `createServer(app)`, as `app.listen()` serves it.
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -12,11 +14,15 @@ import { signIn } from '../lib/sign-in-load.mjs';
 import { alternate, row } from '../lib/stats.mjs';
 
 export async function signedInSuite({ options, apps, phones }) {
-  const servers = { ours: apps['ours-sms'], baseline: apps.baseline };
-  // Sign in for real on both (so both cookies are genuine), then give the
-  // baseline's session the exact document the full stack stored.
+  const servers = {
+    ours: apps['ours-sms'],
+    oursPlainServer: apps['ours-sms-plain-server'],
+    baseline: apps.baseline,
+  };
+  // Sign in for real on each (so every cookie is genuine), then give the other
+  // sessions the exact document the full stack stored.
   const cookies = {};
-  for (const [index, kind] of ['ours', 'baseline'].entries()) {
+  for (const [index, kind] of Object.keys(servers).entries()) {
     const client = new Client(servers[kind].info.url);
     try {
       cookies[kind] = await signIn(client, phones[phones.length - 1 - index]);
@@ -25,7 +31,9 @@ export async function signedInSuite({ options, apps, phones }) {
     }
   }
   const document = await servers.ours.call('session', { cookie: cookies.ours });
-  await servers.baseline.call('replace', { cookie: cookies.baseline, json: document });
+  for (const kind of ['oursPlainServer', 'baseline']) {
+    await servers[kind].call('replace', { cookie: cookies[kind], json: document });
+  }
 
   const load = async (kind, durationMs) => {
     const started = performance.now();
@@ -50,7 +58,11 @@ export async function signedInSuite({ options, apps, phones }) {
     return { rate, perCpuSecond: completed / cpu };
   };
   const results = await alternate(
-    { ours: measure('ours'), baseline: measure('baseline') },
+    {
+      ours: measure('ours'),
+      oursPlainServer: measure('oursPlainServer'),
+      baseline: measure('baseline'),
+    },
     {
       rounds: options.rounds,
       warmup: options.warmupMs > 0 && ((kind) => load(kind, options.warmupMs)),
@@ -71,6 +83,19 @@ export async function signedInSuite({ options, apps, phones }) {
       ours: results.ours.perCpuSecond,
       baseline: results.baseline.perCpuSecond,
     }),
+    row({
+      name: 'signed-in request (GET /me), plain createServer(app), throughput',
+      unit: 'requests/s',
+      ours: results.oursPlainServer.rate,
+      baseline: results.baseline.rate,
+      note: 'ours served as app.listen() serves it, without PassportIncomingMessage',
+    }),
+    row({
+      name: 'signed-in request (GET /me), plain createServer(app), per server CPU-second',
+      unit: 'requests/CPU-s',
+      ours: results.oursPlainServer.perCpuSecond,
+      baseline: results.baseline.perCpuSecond,
+    }),
   ];
 }
-signedInSuite.apps = ['ours-sms', 'baseline'];
+signedInSuite.apps = ['ours-sms', 'ours-sms-plain-server', 'baseline'];
