@@ -122,10 +122,18 @@ const verifyConfig = (user) => {
  * with what earlier middleware put on it. Not a plain object, because V8 adds
  * a property to an object whose prototype was swapped far more slowly (µs, not
  * ns): a check that adds properties to the request (passport does) costs here
- * what it costs in the apps. Each one is used once.
+ * what it costs in the apps. A `PassportIncomingMessage`, as ours is served
+ * (`plainServer`: a plain IncomingMessage, as `app.listen()` makes). Each one is used once.
  */
-function request({ method = 'POST', url = '/auth/otp', headers = JSON_HEADERS, ...more } = {}) {
-  const req = new http.IncomingMessage(new net.Socket());
+function request({
+  method = 'POST',
+  url = '/auth/otp',
+  headers = JSON_HEADERS,
+  plainServer = false,
+  ...more
+} = {}) {
+  const Message = plainServer ? http.IncomingMessage : I.PassportIncomingMessage;
+  const req = new Message(new net.Socket());
   Object.setPrototypeOf(req, app.request);
   Object.assign(req, { method, url, originalUrl: url, baseUrl: '/auth', headers, ...more });
   Object.defineProperty(req, 'ip', { value: '127.0.0.1' });
@@ -578,6 +586,21 @@ function checks(user) {
           request({
             method: 'GET',
             url: '/me',
+            session: { cookie: {}, passport: { user: signedInUser } },
+          }),
+        ),
+      run: (req) => run(passportSession, req, {}),
+    },
+    {
+      group: 'signed-in request',
+      per: 'request',
+      name: 'passport.session() (the user deserialized), plain createServer(app)',
+      setup: (count) =>
+        n(count, () =>
+          request({
+            method: 'GET',
+            url: '/me',
+            plainServer: true,
             session: { cookie: {}, passport: { user: signedInUser } },
           }),
         ),

@@ -59,6 +59,7 @@ export { CrossDeviceRecords } from './src/cross-device';
 export { flowRefOf } from './src/routes/verify-router';
 export { safeRedirect } from './src/redirects';
 export { requireLogin, signOutExpired } from './src/require-login';
+export { PassportIncomingMessage } from './src/passport-incoming-message';
 export { LoginRadiusClient } from './src/loginradius/client';
 export { de } from './src/locales/de';
 export { es } from './src/locales/es';

@@ -15,17 +15,20 @@ import { alternate, row } from '../lib/stats.mjs';
 
 export async function signedInSuite({ options, apps, phones }) {
   const servers = {
-    ours: apps['ours-sms'],
-    oursPlainServer: apps['ours-sms-plain-server'],
-    baseline: apps.baseline,
+    ours: apps['signed-in-ours'],
+    oursPlainServer: apps['signed-in-ours-plain-server'],
+    baseline: apps['signed-in-baseline'],
   };
   // Sign in for real on each (so every cookie is genuine), then give the other
-  // sessions the exact document the full stack stored.
+  // sessions the exact document the full stack stored. Reserved phones, by
+  // their place from the end: the client suite signs in with the third.
+  // These apps serve this suite alone (see APPS).
+  const phoneFromEnd = { ours: 1, oursPlainServer: 4, baseline: 2 };
   const cookies = {};
-  for (const [index, kind] of Object.keys(servers).entries()) {
+  for (const kind of Object.keys(servers)) {
     const client = new Client(servers[kind].info.url);
     try {
-      cookies[kind] = await signIn(client, phones[phones.length - 1 - index]);
+      cookies[kind] = await signIn(client, phones[phones.length - phoneFromEnd[kind]]);
     } finally {
       await client.close();
     }
@@ -98,4 +101,4 @@ export async function signedInSuite({ options, apps, phones }) {
     }),
   ];
 }
-signedInSuite.apps = ['ours-sms', 'ours-sms-plain-server', 'baseline'];
+signedInSuite.apps = ['signed-in-ours', 'signed-in-ours-plain-server', 'signed-in-baseline'];
