@@ -163,3 +163,24 @@ test("publicUser of an app's own user shape drops its token and secret keys at a
   expect(JSON.stringify(shown)).not.toContain(MARKER);
   expect(shown).toEqual({ id: 7, email: EMAIL, linked: [{ provider: 'github' }] });
 });
+
+test('extra fields match whatever their case, call after call with the same list', () => {
+  const extraFields = ['customfields', 'COMPANY'];
+  const profileOf = (company: string) => ({
+    Uid: 'u1',
+    FirstName: 'Eve',
+    Company: company,
+    CustomFields: { plan: 'pro', apiKey: `${MARKER}-5` },
+    Gender: 'F',
+  });
+  for (const company of ['Acme', 'Globex']) {
+    const shown = publicUser({ uid: 'u1', profile: profileOf(company) }, extraFields);
+    expect(shown).toEqual({
+      uid: 'u1',
+      profile: { Uid: 'u1', FirstName: 'Eve', Company: company, CustomFields: { plan: 'pro' } },
+    });
+  }
+  // A key spelled another way in another Profile is decided for that spelling.
+  const shown = publicUser({ uid: 'u2', profile: { uid: 'u2', company: 'Initech' } }, extraFields);
+  expect(shown).toEqual({ uid: 'u2', profile: { uid: 'u2', company: 'Initech' } });
+});
