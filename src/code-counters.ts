@@ -36,7 +36,10 @@ export type CodeRefusal =
 export interface CodeAttempt {
   /** Attempts in this flow so far, this one included. */
   readonly attempts: number;
-  /** LoginRadius signed the person in: the counts go back, the code stays claimed. */
+  /**
+   * LoginRadius signed the person in: the flow ends, so its own counts are
+   * forgotten; the identifier's counts go back; the code stays claimed.
+   */
   succeeded(): Promise<void>;
   /** LoginRadius never answered: everything goes back, as if the attempt never happened. */
   unanswered(): Promise<void>;
@@ -125,11 +128,19 @@ export class CodeCounters {
     }
     const release = (limits: readonly Limit[]): Promise<void[]> =>
       Promise.all(taken.filter(([limit]) => limits.includes(limit)).map(([l, k]) => l.refund(k)));
-    const counters = [this.#perFlow, this.#perIdentifierAndIp, this.#perIdentifier];
     return {
       attempts: hits.get('flow') ?? 1,
       succeeded: async () => {
-        await release([this.#inFlight, ...counters]);
+        // The flow ends with this sign-in, so its own counts are forgotten rather
+        // than given back: no key of a finished flow stays in the store for the
+        // rest of its window (in a MemoryStore, maps that grew by two keys a
+        // sign-in, and slowed every count as they grew). The per-identifier counts
+        // go back; they outlive the flow.
+        await Promise.all([
+          this.#inFlight.reset(flowId),
+          this.#perFlow.reset(flowId),
+          release([this.#perIdentifierAndIp, this.#perIdentifier]),
+        ]);
       },
       unanswered: async () => {
         await giveBack();
