@@ -67,11 +67,13 @@ function compilerModule({ module, resolution }) {
 }
 
 function imports({ module, lang }) {
-  const names = 'LoginRadiusClient, PasswordlessStrategy, createRequestRouter, createVerifyRouter';
+  const names =
+    'LoginRadiusClient, PassportIncomingMessage, PasswordlessStrategy, createRequestRouter, createVerifyRouter';
   if (module === 'esm') {
     const typeNames = lang === 'ts' ? ', type LoginResult' : '';
     return [
       `import { once } from 'node:events';`,
+      `import { createServer } from 'node:http';`,
       `import express from 'express';`,
       `import session from 'express-session';`,
       `import passport from 'passport';`,
@@ -84,6 +86,7 @@ function imports({ module, lang }) {
   if (lang === 'js') {
     return [
       `const { once } = require('node:events');`,
+      `const { createServer } = require('node:http');`,
       `const express = require('express');`,
       `const session = require('express-session');`,
       `const passport = require('passport');`,
@@ -96,6 +99,7 @@ function imports({ module, lang }) {
   // TypeScript's own spelling of require: resolved with the `require` condition.
   return [
     `import events = require('node:events');`,
+    `import http = require('node:http');`,
     `import express = require('express');`,
     `import session = require('express-session');`,
     `import passport = require('passport');`,
@@ -103,6 +107,7 @@ function imports({ module, lang }) {
     `import emulatorModule = require('${PACKAGE_NAME}/emulator');`,
     `import german = require('${PACKAGE_NAME}/locales/de');`,
     `const { once } = events;`,
+    `const { createServer } = http;`,
     `const { ${names} } = lr;`,
     `const { startEmulator } = emulatorModule;`,
     `const { de } = german;`,
@@ -159,7 +164,8 @@ async function main()${t(': Promise<void>')} {
   app.get('/me', (req, res) => {
     res.json({ user: req.user ?? null });
   });
-  const server = app.listen(0, '127.0.0.1');
+  // Served as the README suggests: Passport's request properties declared up front.
+  const server = createServer({ IncomingMessage: PassportIncomingMessage }, app).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
   const base = \`http://127.0.0.1:\${typeof address === 'object' && address ? address.port : 0}\`;
