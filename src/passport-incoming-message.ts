@@ -18,7 +18,10 @@ export const PASSPORT_REQUEST_PROPERTIES = [
   'authInfo',
 ] as const;
 
-/** The four request methods Passport 0.4 and 0.5 put on `http.IncomingMessage.prototype`. */
+/**
+ * Passport 0.4 and 0.5 put `logIn` and the other five request methods on
+ * `http.IncomingMessage.prototype`; this one tells whether they are there.
+ */
 const LEGACY_PROTOTYPE_METHOD = 'logIn';
 
 /**

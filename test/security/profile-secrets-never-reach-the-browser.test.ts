@@ -184,3 +184,14 @@ test('extra fields match whatever their case, call after call with the same list
   const shown = publicUser({ uid: 'u2', profile: { uid: 'u2', company: 'Initech' } }, extraFields);
   expect(shown).toEqual({ uid: 'u2', profile: { uid: 'u2', company: 'Initech' } });
 });
+
+test('an extra-fields list changed in place shows what it names now', () => {
+  const user = { uid: 'u1', profile: { Uid: 'u1', Company: 'Acme', Gender: 'F' } };
+  const extraFields = ['Company'];
+  expect(publicUser(user, extraFields)).toEqual({
+    uid: 'u1',
+    profile: { Uid: 'u1', Company: 'Acme' },
+  });
+  extraFields[0] = 'Gender';
+  expect(publicUser(user, extraFields)).toEqual({ uid: 'u1', profile: { Uid: 'u1', Gender: 'F' } });
+});
