@@ -33,7 +33,7 @@ const LEGACY_PROTOTYPE_METHOD = 'logIn';
  * and on Node 20 V8 does not cache property additions on an object whose
  * prototype was swapped, so every property added afterwards builds a new hidden
  * class (about 2 µs each, and garbage). Passport adds up to nine per request, so
- * a signed-in request pays 20–40 µs for them: most of its cost over a route
+ * a signed-in request pays 20–40 µs for them: much of its cost over a route
  * that reads express-session by hand (docs/benchmarks.md). Declared here, before
  * the swap, Passport's assignments store into existing fields instead.
  *
