@@ -8,7 +8,7 @@
  * sees what it claims to see).
  */
 import { createServer, IncomingMessage, type Server } from 'node:http';
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import session from 'express-session';
 import request from 'supertest';
 import { PassportIncomingMessage } from '../../src/index';
@@ -84,16 +84,33 @@ test('the properties start undefined, so a request nobody signed in is not authe
   }
 });
 
-test('after passport 0.4 or 0.5 patched IncomingMessage, its methods are not shadowed', () => {
-  const prototype = IncomingMessage.prototype as unknown as Record<string, unknown>;
-  const legacyLogIn = function logIn() {};
-  prototype.logIn = legacyLogIn;
+test('a name already on a prototype it can see is left out, so that one still counts', () => {
+  // passport 0.4 and 0.5 patch IncomingMessage.prototype; a library may add to express.request.
+  const patched: [Record<string, unknown>, string][] = [
+    [IncomingMessage.prototype as unknown as Record<string, unknown>, 'logIn'],
+    [express.request as unknown as Record<string, unknown>, 'isAuthenticated'],
+  ];
+  const methods = patched.map(([prototype, name]) => {
+    const method = function patchedMethod(): boolean {
+      return true;
+    };
+    prototype[name] = method;
+    return method;
+  });
   try {
     const req = new PassportIncomingMessage(null as never) as unknown as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(req, 'logIn')).toBe(false);
-    expect(req.logIn).toBe(legacyLogIn);
+    for (const [index, [, name]] of patched.entries()) {
+      expect(Object.prototype.hasOwnProperty.call(req, name)).toBe(false);
+      if (name === 'logIn') expect(req[name]).toBe(methods[index]);
+    }
+    expect(Object.prototype.hasOwnProperty.call(req, 'login')).toBe(true);
     expect(Object.prototype.hasOwnProperty.call(req, 'user')).toBe(true);
   } finally {
-    delete prototype.logIn;
+    for (const [prototype, name] of patched) delete prototype[name];
+  }
+  // Once they are gone, every name is declared again.
+  const req = new PassportIncomingMessage(null as never);
+  for (const name of PASSPORT_REQUEST_PROPERTIES) {
+    expect(Object.prototype.hasOwnProperty.call(req, name)).toBe(true);
   }
 });
