@@ -37,8 +37,9 @@ export interface CodeAttempt {
   /** Attempts in this flow so far, this one included. */
   readonly attempts: number;
   /**
-   * LoginRadius signed the person in: the flow ends, so its own counts are
-   * forgotten; the identifier's counts go back; the code stays claimed.
+   * LoginRadius signed the person in: the flow ends, so its wrong-code count is
+   * forgotten; the in-flight slot and the identifier's counts go back; the code
+   * stays claimed.
    */
   succeeded(): Promise<void>;
   /** LoginRadius never answered: everything goes back, as if the attempt never happened. */
@@ -131,16 +132,15 @@ export class CodeCounters {
     return {
       attempts: hits.get('flow') ?? 1,
       succeeded: async () => {
-        // The flow ends with this sign-in, so its own counts are forgotten rather
-        // than given back: no key of a finished flow stays in the store for the
-        // rest of its window (in a MemoryStore, maps that grew by two keys a
-        // sign-in, and slowed every count as they grew). The per-identifier counts
-        // go back; they outlive the flow.
-        await Promise.all([
-          this.#inFlight.reset(flowId),
-          this.#perFlow.reset(flowId),
-          release([this.#perIdentifierAndIp, this.#perIdentifier]),
-        ]);
+        // The flow ends with this sign-in, so its wrong-code count is forgotten
+        // rather than given back: its key does not stay in the store for the rest
+        // of its hour (in a MemoryStore, maps that grew by a key a sign-in and
+        // slowed every count as they grew). Only the request holding the flow's
+        // in-flight slot touches that count, so no late refund can bring the key
+        // back; hence the order, and the in-flight slot is given back, not reset
+        // (a parallel verify refused as busy refunds it after its hit).
+        await this.#perFlow.reset(flowId);
+        await release([this.#inFlight, this.#perIdentifierAndIp, this.#perIdentifier]);
       },
       unanswered: async () => {
         await giveBack();
