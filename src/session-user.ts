@@ -77,17 +77,19 @@ const NO_EXTRA_FIELDS: readonly string[] = [];
 // Every login answer runs a whole Profile (over 100 keys) through publicUser, so
 // the decision for each key name is kept per list of extra fields rather than
 // lower-casing every key of every Profile: 14-15 -> 4-5 us for the sample
-// Profile. Keyed by the list's contents, not the array, so a caller that changes
-// its array in place gets the fields it now names.
+// Profile. Keyed by the list's contents (as JSON, so no two lists share a key), not the
+// array, so a caller that changes its array in place gets the fields it now names.
 const matchers = new Map<string, (key: string) => boolean>();
 /** Lists an app uses are few; past this many, matchers are made per call and not kept. */
 const MAX_MATCHERS = 64;
 /** Profile key names are a small vocabulary; a hostile Profile cannot grow a matcher past this. */
 const MAX_DECISIONS = 2048;
+/** Longer names are decided every time, so a hostile Profile cannot park long strings here. */
+const MAX_REMEMBERED_NAME = 64;
 
 /** Whether a Profile key is in the allowlist or `extraFields`, case-insensitively. */
 function fieldMatcher(extraFields: readonly string[]): (key: string) => boolean {
-  const id = extraFields.join('\n');
+  const id = JSON.stringify(extraFields);
   let matcher = matchers.get(id);
   if (!matcher) {
     const wanted = new Set([...PUBLIC_PROFILE_FIELDS, ...extraFields].map((f) => f.toLowerCase()));
@@ -96,7 +98,9 @@ function fieldMatcher(extraFields: readonly string[]): (key: string) => boolean 
       let decision = decisions.get(key);
       if (decision === undefined) {
         decision = wanted.has(key.toLowerCase());
-        if (decisions.size < MAX_DECISIONS) decisions.set(key, decision);
+        if (decisions.size < MAX_DECISIONS && key.length <= MAX_REMEMBERED_NAME) {
+          decisions.set(key, decision);
+        }
       }
       return decision;
     };
@@ -113,7 +117,10 @@ function withoutSecrets(value: unknown, depth: number): unknown {
   if (value instanceof Date) return value;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (!SECRET_KEY.test(key)) copy[key] = withoutSecrets(value[key], depth + 1);
+    // A parsed `"__proto__"` key is data, but assigning it would set the copy's prototype.
+    if (key !== '__proto__' && !SECRET_KEY.test(key)) {
+      copy[key] = withoutSecrets(value[key], depth + 1);
+    }
   }
   return copy;
 }

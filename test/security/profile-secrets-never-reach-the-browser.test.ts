@@ -195,3 +195,24 @@ test('an extra-fields list changed in place shows what it names now', () => {
   extraFields[0] = 'Gender';
   expect(publicUser(user, extraFields)).toEqual({ uid: 'u1', profile: { Uid: 'u1', Gender: 'F' } });
 });
+
+test('a "__proto__" key in a Profile is dropped, not made the prototype of the copy', () => {
+  const profile = JSON.parse(
+    `{"Uid":"u1","Email":[{"Type":"Primary","Value":"${EMAIL}","__proto__":{"Note":"${MARKER}"}}]}`,
+  ) as Record<string, unknown>;
+  const shown = publicUser({ uid: 'u1', profile }) as { profile: { Email: object[] } };
+  const email = shown.profile.Email[0]!;
+  expect(Object.getPrototypeOf(email)).toBe(Object.prototype);
+  expect((email as { Note?: string }).Note).toBeUndefined();
+  expect(email).toEqual({ Type: 'Primary', Value: EMAIL });
+});
+
+test('two lists of extra fields that join alike are still told apart', () => {
+  const user = { uid: 'u1', profile: { Uid: 'u1', Gender: 'F', BirthDate: '1990-01-01' } };
+  expect(publicUser(user, ['Gender', 'BirthDate']).profile).toEqual({
+    Uid: 'u1',
+    Gender: 'F',
+    BirthDate: '1990-01-01',
+  });
+  expect(publicUser(user, ['Gender\nBirthDate']).profile).toEqual({ Uid: 'u1' });
+});
