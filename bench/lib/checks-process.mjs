@@ -366,7 +366,7 @@ function checks(user) {
     },
     {
       group: 'SMS sign-in',
-      name: 'code counters: take + succeeded (in flight, unlocks, 3 caps, claim; 5 hits, 1 peek, 2 refunds, 2 resets)',
+      name: 'code counters: take + succeeded (in flight, unlocks, 3 caps, claim; 5 hits, 1 peek, 3 refunds, 1 reset)',
       run: async () => {
         const attempt = await counters.take(
           `flow-${next()}`,
