@@ -7,46 +7,74 @@
  * A deadline fires at most {@link TICK_MS} late, which a 10 s deadline can spare.
  * A deadline is a plain entry with a callback: no EventEmitter, no AbortSignal
  * (an EventTarget costs ~20 µs), because the transport aborts its request itself.
+ *
+ * Why a linked list and not a Set: with 16 calls in flight, a module-level Set
+ * (or a Map keyed by a counter) that every call adds to and deletes from cost
+ * about 40 µs a call in the client bench (7,900 against 12,700 calls/s, same
+ * process, alternating), though the same adds and deletes cost nothing in a
+ * loop on their own; an intrusive list, as Node's own timer lists are, adds and
+ * removes by relinking two neighbours and showed no cost at all.
  */
 export const TICK_MS = 50;
 
 export interface Deadline {
-  /** The call is over: stop watching (the ticker stops on its next empty tick). */
+  /** The call is over: stop watching (the ticker stops on its next empty tick). Idempotent. */
   clear(): void;
 }
 
+/** A watched deadline, linked into a circular list behind {@link head}. */
 interface Entry {
   at: number;
   expire: () => void;
+  prev: Entry | undefined;
+  next: Entry | undefined;
 }
 
-const watched = new Set<Entry>();
+/** The list's sentinel: never expires; an empty list is `head.next === head`. */
+const head: Entry = { at: Infinity, expire: () => {}, prev: undefined, next: undefined };
+head.prev = head;
+head.next = head;
 let ticker: ReturnType<typeof setInterval> | undefined;
 
 /** Calls `expire` once `ms` have passed (on a monotonic clock), unless cleared first. */
 export function watchDeadline(ms: number, expire: () => void): Deadline {
   // A monotonic clock: a wall-clock jump (NTP) must not cut calls short.
-  const entry: Entry = { at: performance.now() + ms, expire };
-  watched.add(entry);
+  const last = head.prev!;
+  const entry: Entry = { at: performance.now() + ms, expire, prev: last, next: head };
+  last.next = entry;
+  head.prev = entry;
   if (ticker === undefined) {
     ticker = setInterval(sweep, TICK_MS);
     // Deadlines never keep a process alive on their own.
     ticker.unref();
   }
-  return { clear: () => watched.delete(entry) };
+  return { clear: () => unlink(entry) };
+}
+
+function unlink(entry: Entry): void {
+  if (entry.next === undefined) return;
+  entry.prev!.next = entry.next;
+  entry.next.prev = entry.prev;
+  entry.prev = undefined;
+  entry.next = undefined;
 }
 
 function sweep(): void {
-  if (watched.size === 0) {
+  if (head.next === head) {
     clearInterval(ticker);
     ticker = undefined;
     return;
   }
   const now = performance.now();
-  for (const entry of watched) {
-    if (now >= entry.at) {
-      watched.delete(entry);
-      entry.expire();
-    }
+  // Collected first, expired after: an expiry may clear or add deadlines, which
+  // would break a walk along the list; one it cleared is not expired.
+  const due: Entry[] = [];
+  for (let entry = head.next!; entry !== head; entry = entry.next!) {
+    if (now >= entry.at) due.push(entry);
+  }
+  for (const entry of due) {
+    if (entry.next === undefined) continue;
+    unlink(entry);
+    entry.expire();
   }
 }
