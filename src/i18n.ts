@@ -16,6 +16,11 @@ export interface Messages {
   relative(ms: number): string;
 }
 
+/** Distinct `Accept-Language` values remembered per translator (each router has one). */
+export const MAX_REMEMBERED_HEADERS = 256;
+/** Longer values are negotiated every time: no browser sends one, and they would fill memory. */
+const MAX_REMEMBERED_HEADER_LENGTH = 200;
+
 // Languages written right to left, by primary subtag, for runtimes whose
 // Intl.Locale has no textInfo.
 const RIGHT_TO_LEFT = new Set([
@@ -42,6 +47,13 @@ export class Translator {
   readonly #languages = new Map<string, Messages>();
   readonly #tags: string[];
   readonly #english: Messages;
+  /**
+   * The language each `Accept-Language` value picked: negotiating one costs
+   * 4-54 µs and browsers send a handful of distinct values. A bounded Map that
+   * starts over when full, rather than an LRU library: a client sending a new
+   * value per request only costs the negotiation it would have cost anyway.
+   */
+  readonly #picks = new Map<string, Messages>();
 
   constructor(locales: Locales = {}) {
     this.#english = messagesFor('en', { ...en, ...locales.en });
@@ -56,8 +68,16 @@ export class Translator {
   /** The language the request prefers among those on offer; English when none fits. */
   for(req: Request): Messages {
     if (this.#tags.length === 1) return this.#english;
+    const header = req.headers['accept-language'] ?? '';
+    const known = this.#picks.get(header);
+    if (known) return known;
     const picked = req.acceptsLanguages(this.#tags);
-    return (picked && this.#languages.get(picked)) || this.#english;
+    const messages = (picked && this.#languages.get(picked)) || this.#english;
+    if (header.length <= MAX_REMEMBERED_HEADER_LENGTH) {
+      if (this.#picks.size >= MAX_REMEMBERED_HEADERS) this.#picks.clear();
+      this.#picks.set(header, messages);
+    }
+    return messages;
   }
 
   /** English (for answers given before a request is known). */

@@ -669,7 +669,7 @@ function checks(user) {
     {
       group: 'one operation',
       per: 'operation',
-      name: 'translator lookup, 4 languages (Accept-Language negotiated)',
+      name: "translator lookup, 4 languages (a browser's Accept-Language, negotiated on its first request)",
       reuse: true,
       setup: (count) =>
         n(count, () => {
