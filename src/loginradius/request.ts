@@ -44,8 +44,14 @@ export function dispatchCall(
     };
     const fail = (error: PasswordlessError): void => {
       if (!settle()) return;
-      abortRequest?.(error);
+      // Settled first: the call ends with this error whatever the abort does, and a
+      // deadline's expiry (on the shared ticker) never throws.
       reject(error);
+      try {
+        abortRequest?.(error);
+      } catch {
+        // The socket is undici's to clean up; the caller already has its answer.
+      }
     };
     const onCallerAbort = (): void =>
       fail(new LoginRadiusUnavailableError(call.operation, 'the call was aborted by the caller'));

@@ -141,3 +141,23 @@ test('onCall reports each call with the API key, token and code redacted', async
     expect(text).not.toContain(secret);
   await f.close();
 });
+
+test('a deadline ends the call even when aborting its request throws (no hang, no crash)', async () => {
+  // A dispatcher that accepts the request, hands over an abort that throws, and never answers.
+  const aborts: unknown[] = [];
+  const silent = {
+    dispatch(_options: unknown, handler: { onConnect?(abort: (reason: Error) => void): void }) {
+      handler.onConnect?.((reason) => {
+        aborts.push(reason);
+        throw new Error('abort failed');
+      });
+      return true;
+    },
+    close: async () => undefined,
+  };
+  const client = new LoginRadiusClient({ apiKey: 'k', timeout: 20, dispatcher: silent as never });
+  await expect(client.sendEmailLink({ email: 'a@example.com' })).rejects.toMatchObject({
+    code: 'LR_TIMEOUT',
+  });
+  expect(aborts).toHaveLength(1);
+});
