@@ -17,11 +17,12 @@ export function pinThisProcess(cpus) {
  * An app under test (`ours`, or one of the hand-written apps in bench/servers)
  * in its own process, talking to the emulator process. `flavour` sets up ours
  * for one kind of sign-in (`sms`, `email-code`, `cross-device`). With
- * `cpuProfDir` set, the process writes a V8 CPU profile there.
+ * `cpuProfDir` set, the process writes a V8 CPU profile there; `env` adds to its
+ * environment (`BENCH_PACKAGE_ENTRY` for another build, as bench/ab.mjs does).
  */
 export function startServerProcess(
   kind,
-  { emulator, fields, flavour, plainServer, cpuProfDir, cpus },
+  { emulator, fields, flavour, plainServer, cpuProfDir, cpus, env = {} },
 ) {
   return startChild(here('./server-process.mjs'), {
     args: [kind],
@@ -41,6 +42,7 @@ export function startServerProcess(
       BENCH_FIELDS: fields ? fields.join(',') : '',
       BENCH_FLAVOUR: flavour ?? '',
       BENCH_PLAIN_SERVER: plainServer ? '1' : '',
+      ...env,
     },
   });
 }

@@ -20,9 +20,13 @@ interface BenchResult {
   ratio: unknown;
 }
 
-function runBench(out: string): Promise<{ code: number | null; output: string }> {
+function runBench(
+  out: string,
+  script = 'run.mjs',
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'run.mjs')], {
+    const child = spawn(process.execPath, [join(root, 'bench', script), ...args], {
       cwd: root,
       env: { ...process.env, BENCH_QUICK: '1', BENCH_OUT: out },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,4 +114,14 @@ describe('the bench harness (npm run bench)', () => {
     // The table is printed for people, not only written for machines.
     expect(output).toContain('ratio');
   }, 90_000);
+
+  it('compares two builds of ours side by side (bench/ab.mjs), here this build with itself', async () => {
+    const { code, output } = await runBench(join(dir, 'unused.json'), 'ab.mjs', ['dist/index.mjs']);
+    expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+    for (const measure of ['throughput', 'per server CPU-second']) {
+      const line = output.split('\n').find((text) => text.includes(`/ A (this build), ${measure}`));
+      const ratio = Number(line?.trim().split(/\s{2,}/)[4]);
+      expect([measure, Number.isFinite(ratio) && ratio > 0]).toEqual([measure, true]);
+    }
+  }, 60_000);
 });

@@ -1,0 +1,56 @@
+/**
+ * Two builds of ours side by side: does a change make the SMS sign-in faster?
+ *
+ *   node bench/ab.mjs <entry of build B>      # e.g. a patched checkout's dist/index.mjs
+ *
+ * A is this checkout's build, B the build whose entry file is given; both run
+ * `bench/servers/ours.mjs` (SMS) in processes of their own, pinned to the same
+ * CPU, in alternating rounds against one emulator, as the sign-in suite runs ours
+ * against the hand-written app. Prints B/A (higher: B is faster), throughput and
+ * per server CPU-second. Takes the options of `bench/run.mjs` (`BENCH_ROUNDS`,
+ * `BENCH_DURATION_MS`, `BENCH_QUICK`…); a change of a few per cent needs 9 rounds
+ * or more on a shared machine, and an A/A run (B = this build) shows the noise.
+ */
+import { resolve } from 'node:path';
+import { readOptions } from './lib/options.mjs';
+import { testPhones } from './lib/phones.mjs';
+import { pinThisProcess, startEmulatorProcess, startServerProcess } from './lib/processes.mjs';
+import { RESERVED_PHONES } from './lib/servers.mjs';
+import { signIn } from './lib/sign-in-load.mjs';
+import { textTable } from './lib/table.mjs';
+import { compareSignIns } from './suites/sign-in.mjs';
+
+const [entry, ...rest] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+if (!entry || rest.length > 0) {
+  console.error('usage: node bench/ab.mjs <entry file of build B> [--rounds=9 …]');
+  process.exit(2);
+}
+const options = readOptions(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
+if (options.pinning) pinThisProcess(options.pinning.load);
+const phones = testPhones(options.phones);
+const emulator = await startEmulatorProcess(phones.length, { cpus: options.pinning?.load });
+const servers = {};
+try {
+  const start = (packageEntry) =>
+    startServerProcess('ours', {
+      emulator,
+      flavour: 'sms',
+      cpus: options.pinning?.app,
+      env: packageEntry ? { BENCH_PACKAGE_ENTRY: resolve(packageEntry) } : {},
+    });
+  [servers.a, servers.b] = await Promise.all([
+    start(process.env.BENCH_PACKAGE_ENTRY),
+    start(entry),
+  ]);
+  const rows = await compareSignIns({
+    options,
+    emulator,
+    name: `SMS sign-in, B (${entry}) / A (this build)`,
+    servers: { ours: servers.b, baseline: servers.a },
+    recipients: phones.slice(0, phones.length - RESERVED_PHONES),
+    signIn,
+  });
+  console.log(textTable(rows.map(({ note: _note, ...row }) => row)));
+} finally {
+  await Promise.all([...Object.values(servers).map((server) => server.stop()), emulator.stop()]);
+}
