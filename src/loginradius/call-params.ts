@@ -61,6 +61,26 @@ export function checkOriginIp(value: unknown): string | undefined {
   return value;
 }
 
+/**
+ * A call's `signal`: an AbortSignal (or anything shaped like one), checked before
+ * the call starts, so a wrong value fails the call rather than the deadline that
+ * would later try to stop listening to it.
+ */
+export function checkSignal(value: unknown): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  const signal = value as Partial<AbortSignal> | null;
+  if (
+    typeof signal !== 'object' ||
+    signal === null ||
+    typeof signal.aborted !== 'boolean' ||
+    typeof signal.addEventListener !== 'function' ||
+    typeof signal.removeEventListener !== 'function'
+  ) {
+    throw new InvalidInputError('signal', 'is not an AbortSignal');
+  }
+  return value as AbortSignal;
+}
+
 export function fieldsParam(fields: readonly string[] | undefined): string | undefined {
   if (fields === undefined) return undefined;
   const list = checkFields(fields);

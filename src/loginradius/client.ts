@@ -2,6 +2,7 @@ import { LoginRadiusBadResponseError } from '../errors';
 import { isObject } from '../is-object';
 import {
   checkOriginIp,
+  checkSignal,
   emailOrUsername,
   expectPosted,
   fieldsParam,
@@ -264,7 +265,7 @@ export class LoginRadiusClient {
       ...rest,
       originIp: checkOriginIp(options.originIp),
       secrets,
-      signal: options.signal,
+      signal: checkSignal(options.signal),
     });
   }
 }

@@ -75,6 +75,12 @@ function sweep(): void {
   for (const entry of due) {
     if (entry.next === undefined) continue;
     unlink(entry);
-    entry.expire();
+    try {
+      entry.expire();
+    } catch (error) {
+      // Thrown out of a timer, it would end the host's process and leave the
+      // other due deadlines for the next tick: reported, and the sweep goes on.
+      process.emitWarning(`a LoginRadius call's deadline failed to end it: ${String(error)}`);
+    }
   }
 }

@@ -79,7 +79,12 @@ export function dispatchCall(
       body,
       onConnect: (abort: (reason: Error) => void) => {
         abortRequest = abort;
-        if (settled) abort(new Error('settled'));
+        if (!settled) return;
+        try {
+          abort(new Error('settled'));
+        } catch {
+          // As in fail(): the call already has its answer.
+        }
       },
       onHeaders: (status: number, rawHeaders: Buffer[] | string[] | null) => {
         statusCode = status;

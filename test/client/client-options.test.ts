@@ -161,3 +161,22 @@ test('a deadline ends the call even when aborting its request throws (no hang, n
   });
   expect(aborts).toHaveLength(1);
 });
+
+test('a signal that is not an AbortSignal fails the call before it starts (nothing left to time out)', async () => {
+  const dispatched: unknown[] = [];
+  const recorder = {
+    dispatch: (options: unknown) => dispatched.push(options),
+    close: async () => undefined,
+  };
+  const client = new LoginRadiusClient({ apiKey: 'k', timeout: 20, dispatcher: recorder as never });
+  for (const signal of [{ aborted: false }, 'abort', null]) {
+    await expect(
+      client.sendEmailLink({ email: 'a@example.com' }, { signal: signal as never }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'signal' });
+  }
+  expect(dispatched).toHaveLength(0);
+  // A real one still works (aborted at once here).
+  await expect(
+    client.sendEmailLink({ email: 'a@example.com' }, { signal: AbortSignal.abort() }),
+  ).rejects.toMatchObject({ code: 'LR_UNAVAILABLE' });
+});

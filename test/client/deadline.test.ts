@@ -78,3 +78,19 @@ test('the ticker stops once nothing is watched, and starts again for the next de
   jest.advanceTimersByTime(TICK_MS);
   expect(jest.getTimerCount()).toBe(0);
 });
+
+test('an expiry that throws is reported, and the other due deadlines still expire on time', () => {
+  const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+  try {
+    const after = jest.fn();
+    watchDeadline(100, () => {
+      throw new Error('boom');
+    });
+    watchDeadline(100, after);
+    expect(() => jest.advanceTimersByTime(100 + TICK_MS)).not.toThrow();
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('boom'));
+  } finally {
+    warn.mockRestore();
+  }
+});
