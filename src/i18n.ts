@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import express, { type Request } from 'express';
 import { en } from './locales/en';
 import type { Catalogue, Locales, MessageKey } from './locales/catalogue';
 
@@ -48,12 +48,13 @@ export class Translator {
   readonly #tags: string[];
   readonly #english: Messages;
   /**
-   * The language each `Accept-Language` value picked: negotiating one costs
-   * 4-54 µs and browsers send a handful of distinct values. A bounded Map that
-   * starts over when full, rather than an LRU library: a client sending a new
-   * value per request only costs the negotiation it would have cost anyway.
+   * The language each `Accept-Language` value picked (`undefined`: none sent):
+   * negotiating one costs 4-54 µs and browsers send a handful of distinct values.
+   * A bounded Map that starts over when full, rather than an LRU library: a
+   * client sending a new value per request only costs the negotiation it would
+   * have cost anyway.
    */
-  readonly #picks = new Map<string, Messages>();
+  readonly #picks = new Map<string | undefined, Messages>();
 
   constructor(locales: Locales = {}) {
     this.#english = messagesFor('en', { ...en, ...locales.en });
@@ -68,16 +69,23 @@ export class Translator {
   /** The language the request prefers among those on offer; English when none fits. */
   for(req: Request): Messages {
     if (this.#tags.length === 1) return this.#english;
-    const header = req.headers['accept-language'] ?? '';
+    // Express's own negotiation reads nothing but the header; an app that replaced
+    // it (to pick by a cookie or a path, say) is asked every time.
+    if (req.acceptsLanguages !== express.request.acceptsLanguages) return this.#negotiate(req);
+    const header = req.headers['accept-language'];
     const known = this.#picks.get(header);
     if (known) return known;
-    const picked = req.acceptsLanguages(this.#tags);
-    const messages = (picked && this.#languages.get(picked)) || this.#english;
-    if (header.length <= MAX_REMEMBERED_HEADER_LENGTH) {
+    const messages = this.#negotiate(req);
+    if ((header?.length ?? 0) <= MAX_REMEMBERED_HEADER_LENGTH) {
       if (this.#picks.size >= MAX_REMEMBERED_HEADERS) this.#picks.clear();
       this.#picks.set(header, messages);
     }
     return messages;
+  }
+
+  #negotiate(req: Request): Messages {
+    const picked = req.acceptsLanguages(this.#tags);
+    return (picked && this.#languages.get(picked)) || this.#english;
   }
 
   /** English (for answers given before a request is known). */

@@ -3,7 +3,7 @@
  * by `Accept-Language` (quality values, `fr-CA` → `fr`), English when nothing
  * fits, and English for each key a partial catalogue leaves out.
  */
-import type { Request } from 'express';
+import express, { type Request } from 'express';
 import request from 'supertest';
 import { MAX_REMEMBERED_HEADERS, Translator } from '../../src/i18n';
 import { en } from '../../src/locales/en';
@@ -82,46 +82,58 @@ test('a partial catalogue falls back to English key by key', async () => {
 });
 
 describe('the language each Accept-Language value picked is remembered', () => {
-  /** A request whose negotiation is counted: the first listed language on offer wins. */
-  const requestWith = (acceptLanguage: string | undefined, negotiations: string[]) =>
-    ({
+  /** A request as Express makes it; the negotiation (Express's own, spied on) is counted. */
+  const requestWith = (acceptLanguage?: string): Request =>
+    Object.assign(Object.create(express.request) as Request, {
       headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage },
-      acceptsLanguages(tags: string[]) {
-        negotiations.push(acceptLanguage ?? '');
-        const wanted = (acceptLanguage ?? '').split(',').map((t) => t.trim().slice(0, 2));
-        return wanted.find((t) => tags.includes(t)) ?? false;
-      },
-    }) as unknown as Request;
+    });
+  let negotiations: jest.SpyInstance;
+  beforeEach(() => {
+    negotiations = jest.spyOn(express.request, 'acceptsLanguages');
+  });
+  afterEach(() => negotiations.mockRestore());
+  const negotiated = (): unknown[] =>
+    negotiations.mock.contexts.map((req) => (req as Request).headers['accept-language']);
 
   test('negotiated once per value, and a different value still gets its own language', () => {
     const translator = new Translator({ de, fr });
-    const negotiations: string[] = [];
-    expect(translator.for(requestWith('de-AT', negotiations)).lang).toBe('de');
-    expect(translator.for(requestWith('de-AT', negotiations)).lang).toBe('de');
-    expect(translator.for(requestWith('fr, de', negotiations)).lang).toBe('fr');
-    expect(translator.for(requestWith(undefined, negotiations)).lang).toBe('en');
-    expect(translator.for(requestWith(undefined, negotiations)).lang).toBe('en');
-    expect(negotiations).toEqual(['de-AT', 'fr, de', '']);
+    expect(translator.for(requestWith('de-AT')).lang).toBe('de');
+    expect(translator.for(requestWith('de-AT')).lang).toBe('de');
+    expect(translator.for(requestWith('fr, de;q=0.5')).lang).toBe('fr');
+    expect(translator.for(requestWith()).lang).toBe('en');
+    expect(translator.for(requestWith()).lang).toBe('en');
+    expect(translator.for(requestWith('')).lang).toBe('en');
+    expect(negotiated()).toEqual(['de-AT', 'fr, de;q=0.5', undefined, '']);
   });
 
   test('a client sending a new value each time cannot grow it past its bound, and answers stay right', () => {
     const translator = new Translator({ de, fr });
-    const negotiations: string[] = [];
-    translator.for(requestWith('fr', negotiations));
+    translator.for(requestWith('fr'));
     for (let i = 0; i < MAX_REMEMBERED_HEADERS; i += 1) {
-      expect(translator.for(requestWith(`de, x-${i}`, negotiations)).lang).toBe('de');
+      expect(translator.for(requestWith(`de, x-${i};q=0.1`)).lang).toBe('de');
     }
     // Full: it started over, so 'fr' is negotiated again, and still picks French.
-    expect(translator.for(requestWith('fr', negotiations)).lang).toBe('fr');
-    expect(negotiations.filter((value) => value === 'fr')).toHaveLength(2);
+    expect(translator.for(requestWith('fr')).lang).toBe('fr');
+    expect(negotiated().filter((value) => value === 'fr')).toHaveLength(2);
   });
 
   test('a very long value is negotiated every time rather than remembered', () => {
     const translator = new Translator({ de, fr });
-    const negotiations: string[] = [];
     const long = `fr, ${'x-abcdefgh;q=0.1, '.repeat(20)}`;
-    expect(translator.for(requestWith(long, negotiations)).lang).toBe('fr');
-    expect(translator.for(requestWith(long, negotiations)).lang).toBe('fr');
-    expect(negotiations).toHaveLength(2);
+    expect(translator.for(requestWith(long)).lang).toBe('fr');
+    expect(translator.for(requestWith(long)).lang).toBe('fr');
+    expect(negotiated()).toHaveLength(2);
+  });
+
+  test("an app's own acceptsLanguages (a language by path, say) is asked every time", () => {
+    const translator = new Translator({ de, fr });
+    const byPath = (path: string): Request =>
+      Object.assign(requestWith('en-US'), {
+        acceptsLanguages: (tags: string[]) =>
+          tags.find((tag) => path.startsWith(`/${tag}/`)) ?? 'en',
+      });
+    expect(translator.for(byPath('/fr/page')).lang).toBe('fr');
+    expect(translator.for(byPath('/de/page')).lang).toBe('de');
+    expect(translator.for(byPath('/page')).lang).toBe('en');
   });
 });
