@@ -3,7 +3,9 @@
  *
  *   node bench/ab.mjs <entry of build B>      # e.g. a patched checkout's dist/index.mjs
  *
- * A is this checkout's build, B the build whose entry file is given; both run
+ * A is this checkout's build (`dist/`, so `npm run build` first; or the build
+ * `BENCH_PACKAGE_ENTRY` names), B the build whose entry file is given (it loads
+ * the packages beside it, so its checkout needs its own `node_modules`); both run
  * `bench/servers/ours.mjs` (SMS) in processes of their own, pinned to the same
  * CPU, in alternating rounds against one emulator, as the sign-in suite runs ours
  * against the hand-written app. Prints B/A (higher: B is faster), throughput and
@@ -11,6 +13,7 @@
  * `BENCH_DURATION_MS`, `BENCH_QUICK`…); a change of a few per cent needs 9 rounds
  * or more on a shared machine, and an A/A run (B = this build) shows the noise.
  */
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readOptions } from './lib/options.mjs';
 import { testPhones } from './lib/phones.mjs';
@@ -26,6 +29,8 @@ if (!entry || rest.length > 0) {
   process.exit(2);
 }
 const options = readOptions(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
+const aEntry = process.env.BENCH_PACKAGE_ENTRY;
+if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
 if (options.pinning) pinThisProcess(options.pinning.load);
 const phones = testPhones(options.phones);
 const emulator = await startEmulatorProcess(phones.length, { cpus: options.pinning?.load });
@@ -36,16 +41,14 @@ try {
       emulator,
       flavour: 'sms',
       cpus: options.pinning?.app,
+      cpuProfDir: options.cpuProfDir,
       env: packageEntry ? { BENCH_PACKAGE_ENTRY: resolve(packageEntry) } : {},
     });
-  [servers.a, servers.b] = await Promise.all([
-    start(process.env.BENCH_PACKAGE_ENTRY),
-    start(entry),
-  ]);
+  [servers.a, servers.b] = await Promise.all([start(aEntry), start(entry)]);
   const rows = await compareSignIns({
     options,
     emulator,
-    name: `SMS sign-in, B (${entry}) / A (this build)`,
+    name: `SMS sign-in, B (${entry}) / A (${aEntry ?? 'this build'})`,
     servers: { ours: servers.b, baseline: servers.a },
     recipients: phones.slice(0, phones.length - RESERVED_PHONES),
     signIn,
