@@ -10,17 +10,21 @@ export function summarize(samples) {
 
 /**
  * Runs `variants` (name → async function resolving to one sample, an object of
- * numbers) in alternating rounds — a, b, a, b… — after one unmeasured warm-up
- * each (`warmup(name)`, skipped when null), so drift of the machine (heat,
- * other load) falls on every variant alike.
+ * numbers) in alternating rounds after one unmeasured warm-up each
+ * (`warmup(name)`, skipped when null), so drift of the machine (heat, other
+ * load) falls on every variant alike. The order turns round every other round
+ * (a b, b a, a b…): going first or second in a round must not favour a variant.
  * Resolves to name → field → { median, min, max }.
  */
 export async function alternate(variants, { rounds, warmup }) {
   const names = Object.keys(variants);
+  const reversed = [...names].reverse();
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   if (warmup) for (const name of names) await warmup(name);
   for (let round = 0; round < rounds; round += 1) {
-    for (const name of names) samples[name].push(await variants[name]());
+    for (const name of round % 2 === 0 ? names : reversed) {
+      samples[name].push(await variants[name]());
+    }
   }
   return Object.fromEntries(
     names.map((name) => {
