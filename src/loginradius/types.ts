@@ -77,7 +77,10 @@ export type LoginRadiusOperation =
 
 /** Options every call takes. */
 export interface CallOptions {
-  /** Aborts the call (for example when the browser went away). Default: none. */
+  /**
+   * Aborts the call (for example when the browser went away). Anything but an
+   * AbortSignal fails the call with `INVALID_INPUT` before it starts. Default: none.
+   */
   signal?: AbortSignal;
   /**
    * The end user's IP address, sent as `X-Origin-IP` so that LoginRadius sees the
