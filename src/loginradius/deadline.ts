@@ -10,10 +10,10 @@
  *
  * Why a linked list and not a Set: with 16 calls in flight, a module-level Set
  * (or a Map keyed by a counter) that every call adds to and deletes from cost
- * about 40 µs a call in the client bench (7,900 against 12,700 calls/s, same
- * process, alternating), though the same adds and deletes cost nothing in a
- * loop on their own; an intrusive list, as Node's own timer lists are, adds and
- * removes by relinking two neighbours and showed no cost at all.
+ * about 40 µs a call (figures in docs/benchmarks.md, "The client's deadlines in
+ * a list"), though the same adds and deletes cost nothing in a loop on their
+ * own; an intrusive list, as Node's own timer lists are, adds and removes by
+ * relinking two neighbours and showed no cost at all.
  */
 export const TICK_MS = 50;
 

@@ -47,11 +47,7 @@ export function dispatchCall(
       // Settled first: the call ends with this error whatever the abort does, and a
       // deadline's expiry (on the shared ticker) never throws.
       reject(error);
-      try {
-        abortRequest?.(error);
-      } catch {
-        // The socket is undici's to clean up; the caller already has its answer.
-      }
+      if (abortRequest) abortQuietly(abortRequest, error);
     };
     const onCallerAbort = (): void =>
       fail(new LoginRadiusUnavailableError(call.operation, 'the call was aborted by the caller'));
@@ -79,12 +75,7 @@ export function dispatchCall(
       body,
       onConnect: (abort: (reason: Error) => void) => {
         abortRequest = abort;
-        if (!settled) return;
-        try {
-          abort(new Error('settled'));
-        } catch {
-          // As in fail(): the call already has its answer.
-        }
+        if (settled) abortQuietly(abort, new Error('settled'));
       },
       onHeaders: (status: number, rawHeaders: Buffer[] | string[] | null) => {
         statusCode = status;
@@ -136,6 +127,15 @@ export function dispatchCall(
       fail(networkError(error));
     }
   });
+}
+
+/** Ends the request; the call already has its answer, so an abort that throws changes nothing. */
+function abortQuietly(abort: (reason: Error) => void, reason: Error): void {
+  try {
+    abort(reason);
+  } catch {
+    // The socket is undici's to clean up.
+  }
 }
 
 /** A settled response as the client uses it: 429 and 5xx as errors, the body as JSON. */
