@@ -206,11 +206,14 @@ async function sendAndCheck(
     check(calls <= 1, `one request cost ${calls} LoginRadius calls`);
   }
 
-  const visible = `${answer.text}\n${JSON.stringify(answer.headers)}`;
+  // A confirm page echoes its own link token; what the page holds besides that echo
+  // must hold no secret. The echo is cut out first, as a random hex token can hold a
+  // six-digit run that is also a code sent earlier.
   const echoAllowed = request.route === 'GET /auth/callback' ? request.carries : [];
-  const leaked = app.secrets().filter((secret) => visible.includes(secret));
+  let visible = `${answer.text}\n${JSON.stringify(answer.headers)}`;
+  for (const echo of echoAllowed) if (echo) visible = visible.split(echo).join('\n');
   check(
-    leaked.every((secret) => echoAllowed.includes(secret)),
+    app.secrets().every((secret) => !visible.includes(secret)),
     'a secret is in the answer',
   );
   check(!STACK_TRACE.test(answer.text), 'a stack trace is in the answer');
