@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Limit, type LimitVerdict } from './limits';
+import { Limit } from './limits';
 import type { StrategyConfig } from './strategy-options';
 
 /**
@@ -109,14 +109,9 @@ export class CodeCounters {
     const giveBack = async (): Promise<void> => {
       await Promise.all(taken.map(([limit, key]) => limit.refund(key)));
     };
-    const hit = async (limit: Limit, key: string): Promise<LimitVerdict> => {
-      const verdict = await limit.hit(key);
-      taken.push([limit, key]);
-      return verdict;
-    };
     let hits: Map<CodeCap, number>;
     try {
-      const result = await this.#takeAll(hit, flowId, identifier, ipKey, code);
+      const result = await this.#takeAll(taken, flowId, identifier, ipKey, code);
       if (!(result instanceof Map)) {
         await giveBack();
         return result;
@@ -156,14 +151,17 @@ export class CodeCounters {
     };
   }
 
+  /** Hits each counter in turn, adding each hit to `taken` (for giving back) as it lands. */
   async #takeAll(
-    hit: (limit: Limit, key: string) => Promise<LimitVerdict>,
+    taken: [Limit, string][],
     flowId: string,
     identifier: string,
     ipKey: string,
     code: string,
   ): Promise<Map<CodeCap, number> | CodeRefusal> {
-    if (!(await hit(this.#inFlight, flowId)).allowed) return { reason: 'busy' };
+    const inFlight = await this.#inFlight.hit(flowId);
+    taken.push([this.#inFlight, flowId]);
+    if (!inFlight.allowed) return { reason: 'busy' };
     const unlocks = (await this.#unlocks.peek(identifier)).hits;
     const caps: [CodeCap, Limit, string][] = [
       ['flow', this.#perFlow, flowId],
@@ -172,11 +170,14 @@ export class CodeCounters {
     ];
     const hits = new Map<CodeCap, number>();
     for (const [cap, limit, key] of caps) {
-      const verdict = await hit(limit, key);
+      const verdict = await limit.hit(key);
+      taken.push([limit, key]);
       if (!verdict.allowed) return { reason: 'locked', cap };
       hits.set(cap, verdict.hits);
     }
-    const claimed = await hit(this.#claims, digest('code', `${flowId}:${code}`));
+    const claimKey = digest('code', `${flowId}:${code}`);
+    const claimed = await this.#claims.hit(claimKey);
+    taken.push([this.#claims, claimKey]);
     return claimed.allowed ? hits : { reason: 'used' };
   }
 

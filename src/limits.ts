@@ -1,4 +1,9 @@
-import { MemoryStore, type Options, type Store } from 'express-rate-limit';
+import {
+  MemoryStore,
+  type ClientRateLimitInfo,
+  type Options,
+  type Store,
+} from 'express-rate-limit';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -64,19 +69,36 @@ export class Limit {
     this.#ready.catch(() => undefined);
   }
 
+  // Each method awaits the store itself, inside its own try, rather than through
+  // one shared async helper taking a closure: a sign-in makes about sixteen
+  // counter calls, and that helper's extra promise and closure each cost about
+  // a sixth of the code counters' time (docs/benchmarks.md, "Made faster").
+
   /** Counts one hit for `key` and says whether it is within the limit. */
   async hit(key: string): Promise<LimitVerdict> {
-    const { totalHits, resetTime } = await this.#use((store) => store.increment(this.#key(key)));
+    let info: ClientRateLimitInfo;
+    try {
+      if (!this.#initialized) await this.#whenReady();
+      info = await this.#store.increment(this.#prefix + key);
+    } catch (error) {
+      throw this.#unavailable(error);
+    }
     return {
-      allowed: totalHits <= this.max,
-      hits: totalHits,
-      retryAfter: secondsUntil(resetTime, this.windowMs),
+      allowed: info.totalHits <= this.max,
+      hits: info.totalHits,
+      retryAfter: secondsUntil(info.resetTime, this.windowMs),
     };
   }
 
   /** Reads the count for `key` without counting a hit. */
   async peek(key: string): Promise<LimitVerdict> {
-    const info = await this.#use((store) => (store.get ? store.get(this.#key(key)) : undefined));
+    let info: ClientRateLimitInfo | undefined;
+    try {
+      if (!this.#initialized) await this.#whenReady();
+      info = await this.#store.get?.(this.#prefix + key);
+    } catch (error) {
+      throw this.#unavailable(error);
+    }
     // rate-limit-redis reads a missing key as NaN with node-redis (nil is null, not false).
     const hits = Number.isFinite(info?.totalHits) ? (info?.totalHits as number) : 0;
     return {
@@ -88,26 +110,36 @@ export class Limit {
 
   /** Gives back one hit (the action it counted did not happen). */
   async refund(key: string): Promise<void> {
-    await this.#use((store) => store.decrement(this.#key(key)));
+    try {
+      if (!this.#initialized) await this.#whenReady();
+      await this.#store.decrement(this.#prefix + key);
+    } catch (error) {
+      throw this.#unavailable(error);
+    }
   }
 
   /** Forgets `key`. */
   async reset(key: string): Promise<void> {
-    await this.#use((store) => store.resetKey(this.#key(key)));
+    try {
+      if (!this.#initialized) await this.#whenReady();
+      await this.#store.resetKey(this.#prefix + key);
+    } catch (error) {
+      throw this.#unavailable(error);
+    }
   }
 
-  async #use<T>(operation: (store: Store) => T | Promise<T>): Promise<T> {
-    try {
-      // A sign-in makes a dozen counter calls: once the store is ready, none of
-      // them waits on its init again (each await is another trip through the queue).
-      if (!this.#initialized) {
-        this.#ready ??= this.#init();
-        await this.#ready;
-      }
-      return await operation(this.#store);
-    } catch (error) {
-      throw new StoreUnavailableError(`the "${this.purpose}" counter failed`, error);
-    }
+  /**
+   * Waits for the store's `init`, starting it again if it failed before. Only
+   * until it has once succeeded: after that no call waits on it (each await is
+   * another trip through the queue).
+   */
+  #whenReady(): Promise<void> {
+    this.#ready ??= this.#init();
+    return this.#ready;
+  }
+
+  #unavailable(error: unknown): StoreUnavailableError {
+    return new StoreUnavailableError(`the "${this.purpose}" counter failed`, error);
   }
 
   async #init(): Promise<void> {
@@ -119,10 +151,6 @@ export class Limit {
       this.#ready = undefined;
       throw error;
     }
-  }
-
-  #key(key: string): string {
-    return this.#prefix + key;
   }
 }
 
