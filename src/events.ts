@@ -52,15 +52,22 @@ export interface PasswordlessEvent {
 /** The `onEvent` option's type. */
 export type EventListener = (event: PasswordlessEvent) => void;
 
-/** Sends one event to the app; `at` is filled in. */
-export type Emit = (event: Omit<PasswordlessEvent, 'at'>) => void;
+/**
+ * Sends one event about `req` to the app; `ip` (from `req.ip`) and `at` are
+ * filled in, and only when the app listens: `req.ip` runs Express's
+ * `trust proxy` logic again on every read, for nothing if no one hears it.
+ */
+export type Emit = (
+  req: { readonly ip?: string | undefined },
+  event: Omit<PasswordlessEvent, 'at' | 'ip'>,
+) => void;
 
 /** Calls the app's listener without letting it break a request. */
 export function emitter(listener: EventListener | undefined): Emit {
   if (!listener) return () => undefined;
-  return (event) => {
+  return (req, event) => {
     try {
-      listener({ ...event, at: new Date() });
+      listener({ ...event, ip: req.ip, at: new Date() });
     } catch {
       // A throwing listener must not change what the user sees.
     }

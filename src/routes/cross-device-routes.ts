@@ -93,10 +93,9 @@ export async function finishOnOtherDevice(
   }
   await config.records.complete(req, ref, record, user);
   const uid = uidOf(user);
-  config.emit({
+  config.emit(req, {
     type: 'cross_device_login',
     channel: 'email',
-    ip: req.ip,
     ...(uid ? { uid } : {}),
   });
   res.setHeader('Cache-Control', 'no-store');

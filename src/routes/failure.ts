@@ -23,9 +23,9 @@ export function answerFailure(
   res: Response,
   error: PasswordlessError,
   /** Fields of the event that reports it, over those the error implies (its type, reason). */
-  event: Partial<Omit<PasswordlessEvent, 'at'>> = {},
+  event: Partial<Omit<PasswordlessEvent, 'at' | 'ip'>> = {},
 ): void {
-  config.emit({ ip: req.ip, ...failureEvent(error), ...event });
+  config.emit(req, { ...failureEvent(error), ...event });
   const kind = FAILURES[error.code];
   const messages = config.translator.for(req);
   const message = messages.t(kind.message);

@@ -108,7 +108,7 @@ export async function sendUniformly(
   send: () => Promise<unknown>,
   captchaSent = false,
 ): Promise<void> {
-  const base = { channel, recipient, ip: req.ip } as const;
+  const base = { channel, recipient } as const;
   try {
     await send();
   } catch (error) {
@@ -116,7 +116,7 @@ export async function sendUniformly(
       const setting =
         misconfiguredSetting(error.errorCode) ??
         (error.errorCode === 982 && !captchaSent ? BOT_PROTECTION_SETTING : undefined);
-      config.emit({
+      config.emit(req, {
         ...base,
         type: setting ? 'config_error' : 'send_refused',
         reason: String(error.errorCode),
@@ -127,7 +127,7 @@ export async function sendUniformly(
     }
     if (error instanceof LoginRadiusRateLimitError) {
       // Answered like any refusal: a 429 only for known accounts would reveal them.
-      config.emit({ ...base, type: 'upstream_error', reason: 'lr_rate_limited', error });
+      config.emit(req, { ...base, type: 'upstream_error', reason: 'lr_rate_limited', error });
       return;
     }
     await charge.refund();
@@ -136,14 +136,14 @@ export async function sendUniformly(
   // Not awaited: with Redis the budgets' round trip would make an accepted send (a
   // known account) answer measurably slower than a refused one (an unknown account).
   charge.commit().catch((error: unknown) =>
-    config.emit({
+    config.emit(req, {
       ...base,
       type: 'store_error',
       reason: 'sms_budget_not_counted',
       error: error as Error,
     }),
   );
-  config.emit({ ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
+  config.emit(req, { ...base, type: channel === 'email' ? 'link_sent' : 'otp_sent' });
 }
 
 /** "Sent": the same for every account. JSON gets the cross-device number when there is one. */

@@ -116,7 +116,7 @@ export function startSession(
       if (!authTimes(req)) markSignedIn(req);
       else skipSecondSave(req);
       const uid = uidOf(user);
-      config.emit({ type: 'login', channel, ip: req.ip, ...(uid ? { uid } : {}) });
+      config.emit(req, { type: 'login', channel, ...(uid ? { uid } : {}) });
       resolve();
     });
   });
@@ -183,10 +183,9 @@ function channelOf(credential: CredentialKind, flow: PendingFlow | undefined): C
 /** A wrong code filled a per-identifier cap: the app hears that someone's codes are now refused. */
 function reportLock(config: VerifyConfig, req: Request, flow: PendingFlow, cap: string): void {
   const recipient = flow.phone ?? flow.email ?? flow.username;
-  config.emit({
+  config.emit(req, {
     type: flow.channel === 'sms' ? 'phone_locked' : 'email_locked',
     channel: flow.channel,
-    ip: req.ip,
     reason: cap === 'identifier' ? 'too_many_wrong_codes' : 'too_many_wrong_codes_from_this_ip',
     ...(recipient ? { recipient: maskRecipient(recipient) } : {}),
   });

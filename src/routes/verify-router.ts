@@ -171,9 +171,8 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
       });
     } catch (error) {
       // LoginRadius unreachable or the token already dead: still sign out here.
-      config.emit({
+      config.emit(req, {
         type: 'upstream_error',
-        ip: req.ip,
         error: error as Error,
         reason: 'logout_invalidate_failed',
       });
@@ -188,9 +187,8 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
   if (session?.destroy) await new Promise<void>((resolve) => session.destroy!(() => resolve()));
   res.clearCookie(config.sessionCookieName, { path: '/' });
   res.setHeader('Cache-Control', 'no-store');
-  config.emit({
+  config.emit(req, {
     type: 'logout',
-    ip: req.ip,
     ...(typeof user?.uid === 'string' ? { uid: user.uid } : {}),
   });
   if (wantsJson(req)) res.status(200).json({ signedOut: true });
