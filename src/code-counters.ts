@@ -106,8 +106,16 @@ export class CodeCounters {
     code: string,
   ): Promise<CodeAttempt | CodeRefusal> {
     const taken: [Limit, string][] = [];
+    // Each hit goes back at most once: the list is emptied as it is given back, so
+    // the failure path's second try cannot refund again what the first one did
+    // (with Redis, a DECR too many takes away another request's hit, or lets two
+    // verifies of one flow through). A failed refund is thrown once all are tried.
     const giveBack = async (): Promise<void> => {
-      await Promise.all(taken.map(([limit, key]) => limit.refund(key)));
+      const settled = await Promise.allSettled(
+        taken.splice(0).map(([limit, key]) => limit.refund(key)),
+      );
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     };
     let hits: Map<CodeCap, number>;
     try {

@@ -64,15 +64,14 @@ export class Limit {
   ) {
     this.#store = stores(purpose);
     this.#prefix = `${purpose}:`;
-    this.#ready = this.#init();
-    // Failures are reported on first use, not as an unhandled rejection at startup.
-    this.#ready.catch(() => undefined);
+    this.#start();
   }
 
   // Each method awaits the store itself, inside its own try, rather than through
   // one shared async helper taking a closure: a sign-in makes about sixteen
-  // counter calls, and that helper's extra promise and closure each cost about
-  // a sixth of the code counters' time (docs/benchmarks.md, "Made faster").
+  // counter calls, and that helper's promise and closure per call were, with the
+  // code counters' own wrapper, about a sixth of their time (docs/benchmarks.md,
+  // "Made faster").
 
   /** Counts one hit for `key` and says whether it is within the limit. */
   async hit(key: string): Promise<LimitVerdict> {
@@ -134,23 +133,32 @@ export class Limit {
    * another trip through the queue).
    */
   #whenReady(): Promise<void> {
-    this.#ready ??= this.#init();
-    return this.#ready;
+    return this.#ready ?? this.#start();
+  }
+
+  /**
+   * Starts the store's `init`. A failure is reported to the calls waiting on it
+   * (not as an unhandled rejection) and forgotten once they have it, so the next
+   * call starts `init` again; that holds for an `init` that throws before it
+   * returns a promise, too.
+   */
+  #start(): Promise<void> {
+    // Stores read only `windowMs` from the options they are given.
+    const ready = (async () => this.#store.init?.({ windowMs: this.windowMs } as Options))();
+    this.#ready = ready;
+    ready.then(
+      () => {
+        this.#initialized = true;
+      },
+      () => {
+        if (this.#ready === ready) this.#ready = undefined;
+      },
+    );
+    return ready;
   }
 
   #unavailable(error: unknown): StoreUnavailableError {
     return new StoreUnavailableError(`the "${this.purpose}" counter failed`, error);
-  }
-
-  async #init(): Promise<void> {
-    try {
-      // Stores read only `windowMs` from the options they are given.
-      await this.#store.init?.({ windowMs: this.windowMs } as Options);
-      this.#initialized = true;
-    } catch (error) {
-      this.#ready = undefined;
-      throw error;
-    }
   }
 }
 
