@@ -57,21 +57,39 @@ export type EventListener = (event: PasswordlessEvent) => void;
  * filled in, and only when the app listens: `req.ip` runs Express's
  * `trust proxy` logic again on every read, for nothing if no one hears it.
  */
-export type Emit = (
-  req: { readonly ip?: string | undefined },
-  event: Omit<PasswordlessEvent, 'at' | 'ip'>,
-) => void;
+export interface Emit {
+  (req: { readonly ip?: string | undefined }, event: Omit<PasswordlessEvent, 'at' | 'ip'>): void;
+  /**
+   * Whether the app listens. An event reported after the answer (once a store
+   * has settled) keeps `{ ip: req.ip }` taken while the request is live, when
+   * someone listens, rather than the whole request.
+   */
+  readonly listening: boolean;
+}
 
 /** Calls the app's listener without letting it break a request. */
 export function emitter(listener: EventListener | undefined): Emit {
-  if (!listener) return () => undefined;
-  return (req, event) => {
+  if (!listener) return Object.assign(() => undefined, { listening: false });
+  const emit = (
+    req: { readonly ip?: string | undefined },
+    event: Omit<PasswordlessEvent, 'at' | 'ip'>,
+  ): void => {
     try {
-      listener({ ...event, ip: req.ip, at: new Date() });
+      listener({ ...event, ip: clientIp(req), at: new Date() });
     } catch {
       // A throwing listener must not change what the user sees.
     }
   };
+  return Object.assign(emit, { listening: true });
+}
+
+/** `req.ip`, or `undefined` when the app's `trust proxy` function throws: the event still goes out. */
+function clientIp(req: { readonly ip?: string | undefined }): string | undefined {
+  try {
+    return req.ip;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The event that reports a refused or failed request, with its precise reason. */

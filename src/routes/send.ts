@@ -135,8 +135,10 @@ export async function sendUniformly(
   }
   // Not awaited: with Redis the budgets' round trip would make an accepted send (a
   // known account) answer measurably slower than a refused one (an unknown account).
+  // Its failure is reported after the answer: it keeps the client's address, not the request.
+  const client = config.emit.listening ? { ip: req.ip } : {};
   charge.commit().catch((error: unknown) =>
-    config.emit(req, {
+    config.emit(client, {
       ...base,
       type: 'store_error',
       reason: 'sms_budget_not_counted',

@@ -2,9 +2,13 @@
  * Every event the routers report names the client as Express sees it
  * (`req.ip`, so `trust proxy` decides), and is stamped with its time. The
  * address is read only when the app listens: without `onEvent` nothing reads it
- * for an event, and a failing `req.ip` or listener never changes an answer.
+ * for an event. A listener that throws changes no answer, and a `req.ip` that
+ * throws (an app's broken `trust proxy` function) costs the event its `ip`, not
+ * the event.
  */
+import { MemoryStore, type ClientRateLimitInfo } from 'express-rate-limit';
 import request from 'supertest';
+import type { LimitPurpose } from '../../src/index';
 import { emitter, type PasswordlessEvent } from '../../src/events';
 import { latestOtp, startTestApp, type TestApp } from '../support/test-app';
 
@@ -40,6 +44,44 @@ test('sent, failed, login and logout events carry the client IP behind a trusted
   }
 });
 
+test('an event reported after the answer, its connection closed, still names the client', async () => {
+  // The SMS budgets are counted after "sent" is answered; here that count fails
+  // only once the browser has its answer and its connection is gone. The send
+  // keeps the client's address for that event while the request is live.
+  let failCount!: () => void;
+  const answered = new Promise<void>((resolve) => (failCount = resolve));
+  class LateFailingStore extends MemoryStore {
+    override async increment(key: string): Promise<ClientRateLimitInfo> {
+      await answered;
+      throw new Error(`connection lost counting ${key}`);
+    }
+  }
+  const stores = (purpose: LimitPurpose) =>
+    purpose === 'sms-ip-daily' ? new LateFailingStore() : new MemoryStore();
+  const local = await startTestApp({ requestRouter: { stores } });
+  try {
+    local.app.set('trust proxy', 'loopback');
+    const phone = local.emulator.accounts[0]!.phone!;
+    await request(local.app)
+      .post('/auth/otp')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ phone })
+      .expect(200, { sent: true });
+    const reported = new Promise<PasswordlessEvent>((resolve) => {
+      const push = local.events.push.bind(local.events);
+      local.events.push = (...events: PasswordlessEvent[]) => {
+        for (const event of events) if (event.type === 'store_error') resolve(event);
+        return push(...events);
+      };
+    });
+    failCount();
+    const event = await reported;
+    expect(event).toMatchObject({ reason: 'sms_budget_not_counted', ip: '203.0.113.9' });
+  } finally {
+    await local.close();
+  }
+});
+
 test('without a listener, an event never reads req.ip', () => {
   const req = {
     get ip(): string {
@@ -66,17 +108,26 @@ test('with a listener, ip and at are filled in and the event is passed on as giv
   ]);
 });
 
-test('a req.ip or a listener that throws does not escape the emitter', () => {
+test('a req.ip that throws leaves the event without ip; a listener that throws stays inside', () => {
   const brokenTrust = {
     get ip(): string {
       throw new Error('a broken trust function');
     },
   };
-  expect(() => emitter(() => undefined)(brokenTrust, { type: 'login' })).not.toThrow();
+  const heard: PasswordlessEvent[] = [];
+  emitter((event) => heard.push(event))(brokenTrust, { type: 'phone_locked', channel: 'sms' });
+  expect(heard).toEqual([
+    { type: 'phone_locked', channel: 'sms', ip: undefined, at: expect.any(Date) },
+  ]);
   const brokenLogger = emitter(() => {
     throw new Error('a broken logger');
   });
   expect(() => brokenLogger({ ip: '::1' }, { type: 'login' })).not.toThrow();
+});
+
+test('the emitter says whether anyone listens', () => {
+  expect(emitter(undefined).listening).toBe(false);
+  expect(emitter(() => undefined).listening).toBe(true);
 });
 
 test('a listener that throws changes no answer of a sign-in', async () => {
