@@ -54,6 +54,9 @@ try {
     signIn,
   });
   console.log(textTable(rows.map(({ note: _note, ...row }) => row)));
+  // The notes name the variants as the sign-in suite does: ours is B, baseline A.
+  for (const { name, note } of rows)
+    console.log(`${name}: ${note.replaceAll('ours', 'B').replaceAll('baseline', 'A')}`);
 } finally {
   await Promise.all([...Object.values(servers).map((server) => server.stop()), emulator.stop()]);
 }

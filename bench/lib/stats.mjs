@@ -1,11 +1,22 @@
-/** Median, min and max of the rounds of one measurement. */
+/** Median, min and max of the rounds of one measurement (and the rounds, in order). */
 export function summarize(samples) {
   if (samples.length === 0) throw new Error('summarize: no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const median =
     sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], samples };
+}
+
+/**
+ * The ratio a/b round by round (each round's a over the b measured next to it
+ * in the same round of {@link alternate}), summarized. On a shared machine the
+ * load of other work drifts over seconds: a round's two variants share most of
+ * it, so these ratios spread less than the variants' own rounds do.
+ */
+export function pairedRatio(a, b) {
+  if (a.samples.length !== b.samples.length) throw new Error('pairedRatio: rounds differ');
+  return summarize(a.samples.map((value, round) => value / b.samples[round]));
 }
 
 /**
@@ -14,7 +25,8 @@ export function summarize(samples) {
  * (`warmup(name)`, skipped when null), so drift of the machine (heat, other
  * load) falls on every variant alike. The order turns round every other round
  * (a b, b a, a b…): going first or second in a round must not favour a variant.
- * Resolves to name → field → { median, min, max }.
+ * Resolves to name → field → { median, min, max, samples } (the rounds in
+ * order, so that {@link pairedRatio} can pair each round's variants).
  */
 export async function alternate(variants, { rounds, warmup }) {
   const names = Object.keys(variants);

@@ -7,7 +7,7 @@ import { PhonePool } from '../lib/phones.mjs';
 import { cpuSeconds } from '../lib/processes.mjs';
 import { RESERVED_PHONES } from '../lib/servers.mjs';
 import { signIn, signInLoad } from '../lib/sign-in-load.mjs';
-import { alternate, row } from '../lib/stats.mjs';
+import { alternate, pairedRatio, row } from '../lib/stats.mjs';
 
 /** Past the router's 1 s per-recipient cooldown, with room for clock granularity. */
 export const RECIPIENT_REST_MS = 1100;
@@ -89,6 +89,10 @@ export async function compareSignIns({
     // For µs per sign-in from a profile: bench/profile-summary.mjs --per=<sign-ins>.
     console.log(`  ${name}: sign-ins served: ours ${handled.ours}, baseline ${handled.baseline}`);
   }
+  const paired = (field) => {
+    const { median, min, max } = pairedRatio(results.ours[field], results.baseline[field]);
+    return `median ${median.toFixed(3)} (${min.toFixed(2)}–${max.toFixed(2)})`;
+  };
   const percent = (value) => `${Math.round(value * 100)}%`;
   const micros = (kind) =>
     `${Math.round(results[kind].emulatorUs.median)} + ${Math.round(results[kind].loadUs.median)}`;
@@ -102,13 +106,15 @@ export async function compareSignIns({
       note:
         `server CPU busy (median): ours ${percent(results.ours.busy.median)}, ` +
         `baseline ${percent(results.baseline.busy.median)}; load side per sign-in, emulator + ` +
-        `load generator CPU µs: ours ${micros('ours')}, baseline ${micros('baseline')}`,
+        `load generator CPU µs: ours ${micros('ours')}, baseline ${micros('baseline')}; ` +
+        `round by round, ours/baseline: ${paired('rate')}`,
     }),
     row({
       name: `${name}, per server CPU-second`,
       unit: 'sign-ins/CPU-s',
       ours: results.ours.perCpuSecond,
       baseline: results.baseline.perCpuSecond,
+      note: `round by round, ours/baseline: ${paired('perCpuSecond')}`,
     }),
   ];
 }
