@@ -10,7 +10,7 @@
  * CPU, in alternating rounds against one emulator, as the sign-in suite runs ours
  * against the hand-written app. Prints B/A (higher: B is faster), throughput and
  * per server CPU-second. Takes the options of `bench/run.mjs` (`BENCH_ROUNDS`,
- * `BENCH_DURATION_MS`, `BENCH_QUICK`…); a change of a few per cent needs 9 rounds
+ * `BENCH_DURATION_MS`, `BENCH_QUICK`…); a change of a few per cent needs 10 rounds
  * or more on a shared machine, and an A/A run (B = this build) shows the noise.
  */
 import { mkdir } from 'node:fs/promises';
@@ -25,7 +25,7 @@ import { compareSignIns } from './suites/sign-in.mjs';
 
 const [entry, ...rest] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!entry || rest.length > 0) {
-  console.error('usage: node bench/ab.mjs <entry file of build B> [--rounds=9 …]');
+  console.error('usage: node bench/ab.mjs <entry file of build B> [--rounds=10 …]');
   process.exit(2);
 }
 const options = readOptions(process.argv.slice(2).filter((arg) => arg.startsWith('--')));

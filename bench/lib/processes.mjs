@@ -29,13 +29,14 @@ export function startServerProcess(
     cpus,
     execArgv: cpuProfDir
       ? [
+          '--expose-gc',
           '--cpu-prof',
           '--cpu-prof-dir',
           cpuProfDir,
           '--cpu-prof-name',
           `${profileName(kind)}${flavour ? `-${flavour}` : ''}${plainServer ? '-plain-server' : ''}-${process.hrtime.bigint()}.cpuprofile`,
         ]
-      : [],
+      : ['--expose-gc'],
     env: {
       BENCH_EMULATOR_URL: emulator.info.url,
       BENCH_API_KEY: emulator.info.apiKey,

@@ -21,10 +21,15 @@ export function pairedRatio(a, b) {
 
 /**
  * Runs `variants` (name → async function resolving to one sample, an object of
- * numbers) in alternating rounds after one unmeasured warm-up each
+ * numbers) in alternating rounds after two unmeasured warm-ups each
  * (`warmup(name)`, skipped when null), so drift of the machine (heat, other
  * load) falls on every variant alike. The order turns round every other round
- * (a b, b a, a b…): going first or second in a round must not favour a variant.
+ * (a b, b a, a b…): going first or second in a round must not favour a variant
+ * (and with an even number of rounds neither goes first more often; options.mjs
+ * asks for one). The warm-ups turn round too (a b b a): on this VM a process that starts
+ * working after sitting idle runs slowly for several seconds (its heap grows
+ * into memory it has not touched yet), and with one warm-up each the first
+ * variant's first round still paid for it.
  * Resolves to name → field → { median, min, max, samples } (the rounds in
  * order, so that {@link pairedRatio} can pair each round's variants).
  */
@@ -32,7 +37,7 @@ export async function alternate(variants, { rounds, warmup }) {
   const names = Object.keys(variants);
   const reversed = [...names].reverse();
   const samples = Object.fromEntries(names.map((name) => [name, []]));
-  if (warmup) for (const name of names) await warmup(name);
+  if (warmup) for (const name of [...names, ...reversed]) await warmup(name);
   for (let round = 0; round < rounds; round += 1) {
     for (const name of round % 2 === 0 ? names : reversed) {
       samples[name].push(await variants[name]());

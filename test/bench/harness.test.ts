@@ -115,6 +115,12 @@ describe('the bench harness (npm run bench)', () => {
     expect(output).toContain('ratio');
   }, 90_000);
 
+  it('refuses an odd number of rounds (the variants take turns going first, two rounds at a time)', async () => {
+    const { code, output } = await runBench(join(dir, 'unused.json'), 'run.mjs', ['--rounds=5']);
+    expect(code).not.toBe(0);
+    expect(output).toContain('--rounds must be 1 or even (4 or 6), got 5');
+  }, 30_000);
+
   it('compares two builds of ours side by side (bench/ab.mjs), here this build with itself', async () => {
     const { code, output } = await runBench(join(dir, 'unused.json'), 'ab.mjs', ['dist/index.mjs']);
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
