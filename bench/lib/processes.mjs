@@ -27,16 +27,19 @@ export function startServerProcess(
   return startChild(here('./server-process.mjs'), {
     args: [kind],
     cpus,
-    execArgv: cpuProfDir
-      ? [
-          '--expose-gc',
-          '--cpu-prof',
-          '--cpu-prof-dir',
-          cpuProfDir,
-          '--cpu-prof-name',
-          `${profileName(kind)}${flavour ? `-${flavour}` : ''}${plainServer ? '-plain-server' : ''}-${process.hrtime.bigint()}.cpuprofile`,
-        ]
-      : ['--expose-gc'],
+    // --expose-gc: the app collects its garbage before each round (server-process.mjs).
+    execArgv: [
+      '--expose-gc',
+      ...(cpuProfDir
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            cpuProfDir,
+            '--cpu-prof-name',
+            `${profileName(kind)}${flavour ? `-${flavour}` : ''}${plainServer ? '-plain-server' : ''}-${process.hrtime.bigint()}.cpuprofile`,
+          ]
+        : []),
+    ],
     env: {
       BENCH_EMULATOR_URL: emulator.info.url,
       BENCH_API_KEY: emulator.info.apiKey,
