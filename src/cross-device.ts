@@ -109,6 +109,16 @@ export class CrossDeviceRecords {
     await this.#write(req, ref, ended);
   }
 
+  /**
+   * Ends flow `ref`'s cross-device path if it is still waiting: its link was spent
+   * elsewhere, or device A replaced the flow (a new send) or signed out, so no
+   * other device may finish it for A any more.
+   */
+  async endPending(req: Request, ref: string): Promise<void> {
+    const record = await this.read(req, ref);
+    if (record?.state === 'pending') await this.end(req, ref, record);
+  }
+
   /** Deletes the record (A picked the login up, or A signed in by itself). */
   async remove(req: Request, ref: string): Promise<void> {
     const store = this.#storeOf(req);

@@ -38,16 +38,6 @@ export async function offerOtherDevice(
   };
 }
 
-/** Ends flow `ref`'s cross-device path if it is still waiting (its link was spent elsewhere). */
-export async function endCrossDevice(
-  config: VerifyContext,
-  req: Request,
-  ref: string,
-): Promise<void> {
-  const record = await config.records.read(req, ref);
-  if (record?.state === 'pending') await config.records.end(req, ref, record);
-}
-
 /** POST /callback with `match`: B finishes the sign-in for A. */
 export async function finishOnOtherDevice(
   config: VerifyContext,

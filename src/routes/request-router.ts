@@ -12,7 +12,14 @@ import {
   type ParsedPhone,
 } from '../loginradius/validation';
 import { safeRedirect } from '../redirects';
-import { liveFlow, newFlowRef, saveSession, startFlow, storedFlow } from '../session';
+import {
+  liveFlow,
+  newFlowRef,
+  saveSession,
+  startFlow,
+  storedFlow,
+  type PendingFlow,
+} from '../session';
 import { parseRequestRouterOptions, type RequestConfig } from './request-config';
 import { checkCrossSite } from './cross-site';
 import { route, type RouteContext } from './failure';
@@ -91,6 +98,7 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
     captchaResponse !== undefined,
   );
   const match = config.crossDevice ? String(randomInt(10, 100)) : undefined;
+  const replaced = storedFlow(req);
   const flow = startFlow(
     req,
     { channel: 'email', ...recipient, returnTo, match, ref },
@@ -99,6 +107,7 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   if (match !== undefined) {
     await config.records.create(req, flow.ref, match, recipient, flow.expiresAt);
   }
+  await endReplacedCrossDevice(config, req, replaced);
   await saveSession(req, 'the pending sign-in');
   answerSent(config, req, res, 'email', match);
 }
@@ -148,7 +157,9 @@ async function sendOtp(config: SendContext, req: Request, res: Response): Promis
   );
   // The flow starts whether or not the number has an account, so the next
   // page looks the same; a code for an unknown number simply never works.
+  const replaced = storedFlow(req);
   startFlow(req, { channel: 'sms', phone: phone.e164, voice, returnTo }, config.pendingFlowTtlMs);
+  await endReplacedCrossDevice(config, req, replaced);
   await saveSession(req, 'the pending sign-in');
   answerSent(config, req, res, 'sms', undefined);
 }
@@ -181,6 +192,19 @@ function otpSentPage(config: SendContext, req: Request, res: Response): void {
     if (wait > 0) data.waitSeconds = wait;
   }
   config.renderPage('otp-sent', data, res);
+}
+
+/**
+ * A new send replaces this browser's flow, so a cross-device sign-in the old one
+ * was waiting for is over: another device can no longer finish it (and spend its
+ * link) for a flow this browser has given up.
+ */
+async function endReplacedCrossDevice(
+  config: SendContext,
+  req: Request,
+  replaced: PendingFlow | undefined,
+): Promise<void> {
+  if (replaced?.match !== undefined) await config.records.endPending(req, replaced.ref);
 }
 
 /** `{ email }` or `{ username }` from the body, on a channel that is on. */

@@ -6,14 +6,9 @@ import { RateLimitedError, VerifyFailedError } from '../errors';
 import { Limit } from '../limits';
 import { checkToken } from '../loginradius/validation';
 import { signOutLocally } from '../require-login';
-import { liveFlow } from '../session';
+import { liveFlow, storedFlow } from '../session';
 import { parseVerifyRouterOptions, type VerifyConfig } from './verify-config';
-import {
-  endCrossDevice,
-  finishOnOtherDevice,
-  linkStatus,
-  offerOtherDevice,
-} from './cross-device-routes';
+import { finishOnOtherDevice, linkStatus, offerOtherDevice } from './cross-device-routes';
 import { checkCrossSite } from './cross-site';
 import { route, type RouteContext } from './failure';
 import type { VerifyRouterOptions } from './options';
@@ -121,7 +116,7 @@ async function verifyLink(config: VerifyContext, req: Request, res: Response): P
   if (config.crossDevice && ref) {
     // The link is spent: the browser that asked stops waiting for another device.
     if (own) await config.records.remove(req, ref);
-    else await endCrossDevice(config, req, ref);
+    else await config.records.endPending(req, ref);
   }
   await logIn(config, req, res, user, 'email', returnTo);
 }
@@ -177,6 +172,19 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
         reason: 'logout_invalidate_failed',
       });
     }
+  }
+  // A cross-device sign-in still waiting for this browser ends with it: no other
+  // device may finish it for a session that is gone. Signing out goes on if the
+  // store fails (the record still dies at the flow's expiry).
+  const flow = storedFlow(req);
+  if (flow?.match !== undefined) {
+    await config.records.endPending(req, flow.ref).catch((error: unknown) =>
+      config.emit(req, {
+        type: 'store_error',
+        reason: 'cross_device_not_ended',
+        error: error as Error,
+      }),
+    );
   }
   await new Promise<void>((resolve, reject) =>
     signOutLocally(req, (error) => (error ? reject(error) : resolve())),
