@@ -52,7 +52,11 @@ export interface CommonRouterOptions {
   locales?: Locales;
   /** Told of every send, login, failure and limit hit; never given a secret. Default: none. */
   onEvent?: EventListener;
-  /** Largest request body accepted, in bytes; larger ones get 413. Default: `4096`. */
+  /**
+   * Largest request body accepted, in bytes (as inflated); larger ones get 413. A
+   * chunked or compressed body the app's own parsers already read cannot be
+   * counted, so it gets 413 too. Default: `4096`.
+   */
   maxBodyBytes?: number;
   /**
    * Where the routers' counters live: one express-rate-limit `Store` per purpose.

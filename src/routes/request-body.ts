@@ -31,10 +31,14 @@ export function readFlatBody(req: Request, maxBytes: number): Map<string, string
   const declared = req.headers['content-length'];
   const length = declared === undefined ? Number.NaN : Number(declared);
   if (length > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  // The routers' own parsers count every byte of a chunked body. A chunked body the
-  // app's parsers already read (with their own, larger limit) cannot be counted any
-  // more (whitespace and null keys leave no trace): refused, as a body over the limit.
-  const uncounted = Number.isNaN(length) && parsedElsewhere.has(req);
+  // The routers' own parsers count every byte of a chunked or compressed body, as
+  // inflated. One the app's parsers already read (with their own, larger limit)
+  // cannot be counted any more (whitespace and null keys leave no trace, and a
+  // compressed body's Content-Length is its size before inflating): refused, as a
+  // body over the limit.
+  const uncounted =
+    (Number.isNaN(length) || isEncoded(req.headers['content-encoding'])) &&
+    parsedElsewhere.has(req);
   const body: unknown = (req as { body?: unknown }).body;
   const fields = new Map<string, string>();
   if (body === undefined || body === null || body === '') return fields;
@@ -54,6 +58,11 @@ export function readFlatBody(req: Request, maxBytes: number): Map<string, string
     fields.set(key, value);
   }
   return fields;
+}
+
+/** A Content-Encoding other than none or `identity` (gzip, deflate, br…). */
+function isEncoded(encoding: string | undefined): boolean {
+  return encoding !== undefined && encoding !== '' && encoding.trim().toLowerCase() !== 'identity';
 }
 
 /**

@@ -3,14 +3,16 @@
  * 36). The app mounted its own `express.json({ limit: '1mb' })` and
  * `express.urlencoded({ limit: '1mb' })`, so its parsers read the body before
  * the routers, whose limit (`maxBodyBytes`, 4096) is far smaller; the attacker
- * sends the body chunked (no `Content-Length` to check) or pads it with what a
- * parser drops. The limit counts bytes however the body came: 413
+ * sends the body chunked (no `Content-Length` to check), compressed (its
+ * `Content-Length` is the size before the app's parser inflates it) or pads it
+ * with what a parser drops. The limit counts bytes however the body came: 413
  * `PAYLOAD_TOO_LARGE`. Only UTF-8 is read: a form in ISO-8859-1 or JSON in
  * UTF-16, however the charset is declared, gets 415 `UNSUPPORTED_MEDIA_TYPE`.
  * None of these reaches LoginRadius.
  */
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -54,11 +56,13 @@ function rawPost(
   contentType: string,
   chunks: Buffer[],
   chunked: boolean,
+  extraHeaders: Record<string, string> = {},
 ): Promise<RawAnswer> {
   const { port } = server.address() as AddressInfo;
   const headers: Record<string, string | number> = {
     'Content-Type': contentType,
     Accept: 'application/json',
+    ...extraHeaders,
   };
   if (!chunked) headers['Content-Length'] = Buffer.concat(chunks).length;
   return new Promise((resolve, reject) => {
@@ -141,6 +145,25 @@ describe('bodies over maxBodyBytes get 413, however they came', () => {
     const code = JSON.stringify({ otp: '123456', note: padding });
     expectRefused(
       await rawPost('/auth/otp/verify', JSON_TYPE, inChunks(code), true),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+  });
+
+  test('gzipped JSON whose Content-Length (compressed) is under the limit', async () => {
+    const zipped = gzipSync(JSON.stringify({ email: email(), note: 'a'.repeat(200_000) }));
+    expect(zipped.length).toBeLessThan(LIMIT);
+    expectRefused(
+      await rawPost('/auth/link', JSON_TYPE, [zipped], false, { 'Content-Encoding': 'gzip' }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+  });
+
+  test('a deflated form, even a small one: what it inflated to cannot be counted', async () => {
+    const form = deflateSync(`email=${encodeURIComponent(email())}`);
+    expectRefused(
+      await rawPost('/auth/link', FORM_TYPE, [form], false, { 'Content-Encoding': 'Deflate' }),
       413,
       'PAYLOAD_TOO_LARGE',
     );
