@@ -15,7 +15,8 @@ const UNSAFE_DECODED = /[\u0000-\u001f\u007f\\]/;
 
 /**
  * Returns `target` if it is a safe redirect, else `undefined`.
- * @param allowedUrls absolute URL prefixes also accepted, compared by origin and path prefix
+ * @param allowedUrls absolute URL prefixes also accepted, compared by origin and by path
+ *   prefix at a segment boundary
  */
 export function safeRedirect(
   target: unknown,
@@ -60,5 +61,8 @@ function matchesAllowed(target: string, allowed: string): boolean {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   if (url.username || url.password) return false;
-  return url.origin === base.origin && url.pathname.startsWith(base.pathname);
+  if (url.origin !== base.origin) return false;
+  // A prefix ends at a path segment: `/app` allows `/app` and `/app/…`, never `/app-evil`.
+  const prefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return url.pathname === base.pathname || url.pathname.startsWith(prefix);
 }

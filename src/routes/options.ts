@@ -24,8 +24,9 @@ export interface CommonRouterOptions {
   trustedOrigins?: string[];
   /**
    * Absolute URLs (origin + path prefix) allowed as `returnTo` besides same-site
-   * paths; their origins are also allowed as form targets on the built-in pages.
-   * Default: none.
+   * paths; a prefix ends at a path segment (`https://x.example/app` allows `/app`
+   * and `/app/…`, not `/app-beta`). Their origins are also allowed as form targets
+   * on the built-in pages. Default: none.
    */
   allowedRedirectUrls?: string[];
   /**

@@ -57,6 +57,24 @@ test.each(['/', '/orders/42', '/search?q=a%20b#top', 'https://docs.app.example/g
   },
 );
 
+test('an allowlisted path prefix ends at a path segment', () => {
+  const allowed = ['https://docs.app.example/guides'];
+  for (const target of [
+    'https://docs.app.example/guides',
+    'https://docs.app.example/guides/',
+    'https://docs.app.example/guides/start?x=1#top',
+    'https://docs.app.example/guides?x=1',
+  ])
+    expect(safeRedirect(target, allowed)).toBe(target);
+  for (const target of [
+    'https://docs.app.example/guides-evil',
+    'https://docs.app.example/guidesevil/',
+    'https://docs.app.example/guides/../admin',
+    'https://docs.app.example/guides%2F..%2Fadmin',
+  ])
+    expect(safeRedirect(target, allowed)).toBeUndefined();
+});
+
 test('after login, the Location header is never an evil returnTo', async () => {
   for (const [i, returnTo] of EVIL.entries()) {
     // One account per attempt, so that no resend cooldown gets in the way.
