@@ -135,3 +135,44 @@ test("crossDevice + 'same-browser': a stolen link finishes the attacker's own cr
   expect(await emailOf(deviceA)).toBeUndefined();
   expect(t.events.some((e) => e.type === 'cross_device_login')).toBe(false);
 });
+
+/**
+ * The rest of the attack: the attacker's browser asks for a link to the VICTIM's
+ * address, so that its flow names the victim, and posts the stolen token with
+ * that flow's reference. The reference exists only in the email, which goes to
+ * the victim's mailbox: nothing the attacker's browser is given holds it. (An
+ * attacker who can also read that email holds a link of that browser's own
+ * flow: docs/security.md, "Known limits".)
+ */
+test('the reference of a flow reaches only the mailbox, never the browser that asked', async () => {
+  t = await startTestApp({
+    requestRouter: { crossDevice: true },
+    verifyRouter: { crossDevice: true, linkBinding: 'same-browser' },
+  });
+  t.emulator.addAccount({ email: VICTIM });
+  const attacker = request.agent(t.app);
+  const answers: request.Response[] = [];
+  answers.push(
+    await attacker
+      .post('/auth/link')
+      .set('Accept', 'application/json')
+      .send({ email: VICTIM })
+      .expect(200),
+  );
+  const ref = linkOf(VICTIM).searchParams.get('flow')!;
+  expect(ref).toMatch(/^[\w-]{16,}$/);
+  answers.push(await attacker.get('/auth/link/sent').set('Accept', 'text/html').expect(200));
+  answers.push(await attacker.get('/auth/link/status').set('Accept', 'application/json'));
+  answers.push(await attacker.get('/auth/link/status').set('Accept', 'text/html'));
+  answers.push(await attacker.post('/auth/link').type('form').send({ resend: '1' }));
+  for (const answer of answers) {
+    expect(answer.text ?? '').not.toContain(ref);
+    expect(JSON.stringify(answer.headers)).not.toContain(ref);
+  }
+  // Without the reference, the stolen token has no standing here (same-browser).
+  const guessed = await attacker
+    .post('/auth/callback')
+    .send({ vtoken: linkOf(VICTIM).searchParams.get('vtoken'), flow: 'A'.repeat(22) });
+  expect(guessed.status).toBe(401);
+  expect(await emailOf(attacker)).toBeUndefined();
+});
