@@ -102,7 +102,7 @@ export class CrossDeviceRecords {
     await this.#write(req, ref, { ...record, state: 'signed_in', user });
   }
 
-  /** The cross-device path of this flow is over (a wrong number, or B's verify failed). */
+  /** The cross-device path of this flow is over (a wrong number, B's verify failed, A gave up). */
   async end(req: Request, ref: string, record: CrossDeviceRecord): Promise<void> {
     const ended: CrossDeviceRecord = { ...record, state: 'ended' };
     delete ended.user;
@@ -110,13 +110,17 @@ export class CrossDeviceRecords {
   }
 
   /**
-   * Ends flow `ref`'s cross-device path if it is still waiting: its link was spent
-   * elsewhere, or device A replaced the flow (a new send) or signed out, so no
-   * other device may finish it for A any more.
+   * Flow `ref`'s cross-device path is over for good: its link was spent elsewhere,
+   * or device A gave the flow up (a new send, a sign-in by other means, signing
+   * out). B's one try is claimed first, atomically across instances, so a B that
+   * has not tried yet never can; a B already waiting on LoginRadius finds the
+   * record ended when it comes back. A login B finished that A never picked up
+   * is dropped with it.
    */
-  async endPending(req: Request, ref: string): Promise<void> {
+  async abandon(req: Request, ref: string): Promise<void> {
+    await this.#claims.hit(`try:${ref}`);
     const record = await this.read(req, ref);
-    if (record?.state === 'pending') await this.end(req, ref, record);
+    if (record && record.state !== 'ended') await this.end(req, ref, record);
   }
 
   /** Deletes the record (A picked the login up, or A signed in by itself). */

@@ -81,7 +81,13 @@ export async function finishOnOtherDevice(
     await config.records.end(req, ref, record);
     return;
   }
-  await config.records.complete(req, ref, record, user);
+  // A may have given the flow up while LoginRadius answered (a new send, signing out).
+  const current = await config.records.read(req, ref);
+  if (current?.state !== 'pending') {
+    refuse('no_pending_flow', 'the device that asked gave the sign-in up meanwhile');
+    return;
+  }
+  await config.records.complete(req, ref, current, user);
   const uid = uidOf(user);
   config.emit(req, {
     type: 'cross_device_login',

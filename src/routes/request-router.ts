@@ -27,7 +27,7 @@ import type { RequestRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { readFlatBody } from './request-body';
 import { answerSent, chargeSend, ipKey, SendLimits, sendUniformly, sessionKey } from './send';
-import { crossDeviceState } from './status';
+import { abandonCrossDevice, crossDeviceState } from './status';
 import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
 /**
@@ -204,7 +204,7 @@ async function endReplacedCrossDevice(
   req: Request,
   replaced: PendingFlow | undefined,
 ): Promise<void> {
-  if (replaced?.match !== undefined) await config.records.endPending(req, replaced.ref);
+  if (replaced?.match !== undefined) await abandonCrossDevice(config, req, replaced.ref);
 }
 
 /** `{ email }` or `{ username }` from the body, on a channel that is on. */

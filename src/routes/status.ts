@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { CrossDeviceRecord, CrossDeviceRecords } from '../cross-device';
 import type { PendingFlow } from '../session';
+import type { CommonConfig } from './config';
 
 /** What `GET /link/status` says about this browser's cross-device sign-in. */
 export type CrossDeviceStatus = 'pending' | 'signed_in' | 'expired' | 'none';
@@ -23,4 +24,26 @@ export async function crossDeviceState(
   const record = await records.read(req, flow.ref);
   if (!record || record.state === 'ended') return { status: 'expired' };
   return { status: record.state, record };
+}
+
+/**
+ * Ends the cross-device path of flow `ref` (see {@link CrossDeviceRecords.abandon}),
+ * as best effort: what gave it up (a send that went out, a login, a logout) still
+ * happens if the store fails, which is reported as `store_error`; the record then
+ * dies at the flow's expiry.
+ */
+export async function abandonCrossDevice(
+  config: CommonConfig & { readonly records: CrossDeviceRecords },
+  req: Request,
+  ref: string,
+): Promise<void> {
+  try {
+    await config.records.abandon(req, ref);
+  } catch (error) {
+    config.emit(req, {
+      type: 'store_error',
+      reason: 'cross_device_not_ended',
+      error: error as Error,
+    });
+  }
 }

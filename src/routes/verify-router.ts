@@ -15,6 +15,7 @@ import type { VerifyRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, readFlatBody, wantsJson } from './request-body';
 import { ipKey } from './send';
+import { abandonCrossDevice } from './status';
 import { authenticate, logIn } from './sign-in';
 import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
@@ -116,7 +117,11 @@ async function verifyLink(config: VerifyContext, req: Request, res: Response): P
   if (config.crossDevice && ref) {
     // The link is spent: the browser that asked stops waiting for another device.
     if (own) await config.records.remove(req, ref);
-    else await config.records.endPending(req, ref);
+    else await abandonCrossDevice(config, req, ref);
+  }
+  // This browser signs in by another link than its own flow's: that flow is given up.
+  if (!own && flow?.match !== undefined) {
+    await abandonCrossDevice(config, req, flow.ref);
   }
   await logIn(config, req, res, user, 'email', returnTo);
 }
@@ -174,18 +179,9 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
     }
   }
   // A cross-device sign-in still waiting for this browser ends with it: no other
-  // device may finish it for a session that is gone. Signing out goes on if the
-  // store fails (the record still dies at the flow's expiry).
+  // device may finish it for a session that is gone.
   const flow = storedFlow(req);
-  if (flow?.match !== undefined) {
-    await config.records.endPending(req, flow.ref).catch((error: unknown) =>
-      config.emit(req, {
-        type: 'store_error',
-        reason: 'cross_device_not_ended',
-        error: error as Error,
-      }),
-    );
-  }
+  if (flow?.match !== undefined) await abandonCrossDevice(config, req, flow.ref);
   await new Promise<void>((resolve, reject) =>
     signOutLocally(req, (error) => (error ? reject(error) : resolve())),
   );

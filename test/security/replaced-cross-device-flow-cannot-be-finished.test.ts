@@ -7,30 +7,65 @@
  * Profile in the store, while B was told "you are signed in on your other device"
  * and A never was.
  *
- * Defence: replacing a flow (any new send) or signing out ends the old flow's
- * cross-device path; finishing it is refused like any ended one, before any call
- * to LoginRadius.
+ * Defence: giving a flow up (any new send, signing in by another link, signing
+ * out) ends its cross-device path: B's one try is claimed, a finish is refused
+ * like any ended one before any call to LoginRadius, a B already waiting on
+ * LoginRadius finds the record ended when it comes back, and a login B finished
+ * that A never picked up is dropped. The send, login or logout goes on if the
+ * record's store fails.
  */
+import session from 'express-session';
 import request from 'supertest';
 import { fakeDateOnly } from '../support/clock';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
+import { until } from '../support/until';
 
 const EMAIL = 'ada@example.com';
 const JSON_TYPE = 'application/json';
 
 let t: TestApp;
 let clock: ReturnType<typeof fakeDateOnly>;
+/** The cross-device records' own store, to look into and to break. */
+let records: session.MemoryStore;
+let recordsDown = false;
 beforeEach(async () => {
   clock = fakeDateOnly();
-  t = await startTestApp({
-    requestRouter: { crossDevice: true },
-    verifyRouter: { crossDevice: true },
-  });
+  records = new session.MemoryStore();
+  recordsDown = false;
+  t = await startTestApp(crossDevice());
 });
 afterEach(async () => {
   clock.restore();
   await t.close();
 });
+
+function crossDevice(): TestAppOptions {
+  const down = (callback?: (error?: unknown) => void): void => callback?.(new Error('down'));
+  const crossDeviceStore = {
+    get: (id: string, callback: (error: unknown, value?: session.SessionData | null) => void) =>
+      recordsDown ? down(callback) : records.get(id, callback),
+    set: (id: string, value: session.SessionData, callback?: (error?: unknown) => void) =>
+      recordsDown ? down(callback) : records.set(id, value, callback),
+    destroy: (id: string, callback?: (error?: unknown) => void) =>
+      recordsDown ? down(callback) : records.destroy(id, callback),
+  };
+  return {
+    requestRouter: { crossDevice: true, crossDeviceStore },
+    verifyRouter: { crossDevice: true, crossDeviceStore },
+  };
+}
+
+/** The records in the store, by state, with whether each holds a user. */
+function storedRecords(): { state: string; user: boolean }[] {
+  // MemoryStore keeps each record as JSON in `sessions` (not in its typings).
+  const { sessions } = records as unknown as { sessions: Record<string, string> };
+  return Object.entries(sessions)
+    .filter(([id]) => id.startsWith('passwordless-cross-device:'))
+    .map(([, json]) => {
+      const record = JSON.parse(json) as { state: string; user?: unknown };
+      return { state: record.state, user: record.user !== undefined };
+    });
+}
 
 async function deviceAAsks(a: request.Agent, body: object): Promise<{ match: string; link: URL }> {
   const sent = await a.post('/auth/link').set('Accept', JSON_TYPE).send(body).expect(200);
@@ -85,4 +120,70 @@ test('signing out ends the cross-device sign-in the browser was waiting for', as
 
   await deviceBFinishes(first.link, first.match).expect(401);
   expect(t.emulator.calls.verifyEmailToken).toBe(0);
+});
+
+test('B already waiting on LoginRadius when A resends: B is refused and A is not signed in', async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  clock.advance(61_000);
+  t.emulator.inject({ endpoint: 'verifyEmailToken', type: 'latency', ms: 300, times: 1 });
+  const finishing = deviceBFinishes(first.link, first.match).then((answer) => answer);
+  await until(() => t.emulator.calls.verifyEmailToken === 1, "B's verify to reach LoginRadius");
+  await deviceAAsks(a, { resend: '1' });
+
+  const late = await finishing;
+  expect(late.status).toBe(401);
+  expect(t.events).toContainEqual(
+    expect.objectContaining({ type: 'cross_device_refused', reason: 'no_pending_flow' }),
+  );
+  expect(t.events.some((event) => event.type === 'cross_device_login')).toBe(false);
+  expect(storedRecords().filter((record) => record.user)).toEqual([]);
+  const status = await a.get('/auth/link/status').set('Accept', JSON_TYPE).expect(200);
+  expect(status.body.status).toBe('pending'); // the new flow, waiting for its own link
+});
+
+test('A signing in with an older link of its own ends the flow it was waiting on', async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  clock.advance(61_000);
+  const second = await deviceAAsks(a, { resend: '1' });
+  await a
+    .post('/auth/callback')
+    .set('Accept', JSON_TYPE)
+    .send({
+      vtoken: first.link.searchParams.get('vtoken'),
+      flow: first.link.searchParams.get('flow'),
+    })
+    .expect(200);
+
+  await deviceBFinishes(second.link, second.match).expect(401);
+  expect(t.emulator.calls.verifyEmailToken).toBe(1);
+});
+
+test('a login B finished that A never picked up is dropped when A signs out', async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  await deviceBFinishes(first.link, first.match).expect(200);
+  expect(storedRecords()).toEqual([{ state: 'signed_in', user: true }]);
+
+  await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
+  expect(storedRecords()).toEqual([{ state: 'ended', user: false }]);
+});
+
+test("a send or a logout goes on though the records' store fails to end the flow", async () => {
+  const a = request.agent(t.app);
+  await deviceAAsks(a, { email: EMAIL });
+  clock.advance(61_000);
+  const b = request.agent(t.app);
+  await deviceAAsks(b, { email: EMAIL });
+  recordsDown = true;
+
+  const phone = t.emulator.accounts[0]!.phone!;
+  await a.post('/auth/otp').set('Accept', JSON_TYPE).send({ phone }).expect(200, { sent: true });
+  await b.post('/auth/logout').set('Accept', JSON_TYPE).expect(200, { signedOut: true });
+  expect(
+    t.events.filter(
+      (event) => event.type === 'store_error' && event.reason === 'cross_device_not_ended',
+    ),
+  ).toHaveLength(2);
 });
