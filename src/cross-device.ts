@@ -115,12 +115,14 @@ export class CrossDeviceRecords {
    * out). B's one try is claimed first, atomically across instances, so a B that
    * has not tried yet never can; a B already waiting on LoginRadius finds the
    * record ended when it comes back. A login B finished that A never picked up
-   * is dropped with it.
+   * is dropped with it, and given back (to end its access token).
    */
-  async abandon(req: Request, ref: string): Promise<void> {
+  async abandon(req: Request, ref: string): Promise<{ droppedUser?: unknown }> {
     await this.#claims.hit(`try:${ref}`);
     const record = await this.read(req, ref);
-    if (record && record.state !== 'ended') await this.end(req, ref, record);
+    if (!record || record.state === 'ended') return {};
+    await this.end(req, ref, record);
+    return record.state === 'signed_in' ? { droppedUser: record.user } : {};
   }
 
   /** Deletes the record (A picked the login up, or A signed in by itself). */

@@ -147,7 +147,10 @@ export class PasswordlessStrategy extends Strategy {
       throw error;
     }
     if (recipient && !profileIsRecipient(login.profile, recipient)) {
-      // The token is spent upstream; its claim stays.
+      // The token is spent upstream; its claim stays. The access token LoginRadius
+      // just made for the other account goes to no one, so it is ended there too
+      // (best effort: a failure changes nothing about the refusal).
+      await this.client.invalidateAccessToken(login.accessToken, { originIp }).catch(() => {});
       return refusal('other_account', 'the link belongs to another account than the one asked for');
     }
     if (fields !== this._config.fields && identity) {

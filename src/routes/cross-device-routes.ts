@@ -5,6 +5,7 @@ import { VerifyFailedError } from '../errors';
 import type { Messages } from '../i18n';
 import { safeRedirect } from '../redirects';
 import { storedFlow } from '../session';
+import { endAccessToken } from './end-access-token';
 import { answerFailure } from './failure';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, wantsJson } from './request-body';
@@ -84,6 +85,7 @@ export async function finishOnOtherDevice(
   // A may have given the flow up while LoginRadius answered (a new send, signing out).
   const current = await config.records.read(req, ref);
   if (current?.state !== 'pending') {
+    await endAccessToken(config, req, user, 'dropped_login_invalidate_failed');
     refuse('no_pending_flow', 'the device that asked gave the sign-in up meanwhile');
     return;
   }

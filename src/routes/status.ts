@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { CrossDeviceRecord, CrossDeviceRecords } from '../cross-device';
 import type { PendingFlow } from '../session';
 import type { CommonConfig } from './config';
+import { endAccessToken } from './end-access-token';
 
 /** What `GET /link/status` says about this browser's cross-device sign-in. */
 export type CrossDeviceStatus = 'pending' | 'signed_in' | 'expired' | 'none';
@@ -27,8 +28,8 @@ export async function crossDeviceState(
 }
 
 /**
- * Ends the cross-device path of flow `ref` (see {@link CrossDeviceRecords.abandon}),
- * as best effort: what gave it up (a send that went out, a login, a logout) still
+ * Ends the cross-device path of flow `ref` (see {@link CrossDeviceRecords.abandon})
+ * and the access token of a login it dropped, as best effort: what gave it up (a send that went out, a login, a logout) still
  * happens if the store fails, which is reported as `store_error`; the record then
  * dies at the flow's expiry.
  */
@@ -38,7 +39,10 @@ export async function abandonCrossDevice(
   ref: string,
 ): Promise<void> {
   try {
-    await config.records.abandon(req, ref);
+    const { droppedUser } = await config.records.abandon(req, ref);
+    if (droppedUser !== undefined) {
+      await endAccessToken(config, req, droppedUser, 'dropped_login_invalidate_failed');
+    }
   } catch (error) {
     config.emit(req, {
       type: 'store_error',

@@ -14,6 +14,7 @@ import { route, type RouteContext } from './failure';
 import type { VerifyRouterOptions } from './options';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, readFlatBody, wantsJson } from './request-body';
+import { endAccessToken } from './end-access-token';
 import { ipKey } from './send';
 import { abandonCrossDevice } from './status';
 import { authenticate, logIn } from './sign-in';
@@ -162,22 +163,9 @@ async function verifyCode(
 /** POST /logout: ends the LoginRadius access token (best effort), then the session. */
 async function logout(config: VerifyContext, req: Request, res: Response): Promise<void> {
   checkCrossSite(req, config.trustedOrigins);
-  const user = (req as { user?: { accessToken?: unknown; uid?: unknown } }).user;
-  const accessToken = typeof user?.accessToken === 'string' ? user.accessToken : undefined;
-  if (accessToken) {
-    try {
-      await config.client.invalidateAccessToken(accessToken, {
-        originIp: config.forwardClientIp ? req.ip : undefined,
-      });
-    } catch (error) {
-      // LoginRadius unreachable or the token already dead: still sign out here.
-      config.emit(req, {
-        type: 'upstream_error',
-        error: error as Error,
-        reason: 'logout_invalidate_failed',
-      });
-    }
-  }
+  const user = (req as { user?: { uid?: unknown } }).user;
+  // LoginRadius unreachable or the token already dead: still sign out here.
+  await endAccessToken(config, req, user, 'logout_invalidate_failed');
   // A cross-device sign-in still waiting for this browser ends with it: no other
   // device may finish it for a session that is gone.
   const flow = storedFlow(req);

@@ -11,7 +11,7 @@
  * out) ends its cross-device path: B's one try is claimed, a finish is refused
  * like any ended one before any call to LoginRadius, a B already waiting on
  * LoginRadius finds the record ended when it comes back, and a login B finished
- * that A never picked up is dropped. The send, login or logout goes on if the
+ * that A never picked up is dropped (its access token ended at LoginRadius). The send, login or logout goes on if the
  * record's store fails.
  */
 import session from 'express-session';
@@ -138,6 +138,8 @@ test('B already waiting on LoginRadius when A resends: B is refused and A is not
   );
   expect(t.events.some((event) => event.type === 'cross_device_login')).toBe(false);
   expect(storedRecords().filter((record) => record.user)).toEqual([]);
+  // The access token LoginRadius made for the dropped login is ended there.
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
   const status = await a.get('/auth/link/status').set('Accept', JSON_TYPE).expect(200);
   expect(status.body.status).toBe('pending'); // the new flow, waiting for its own link
 });
@@ -168,6 +170,7 @@ test('a login B finished that A never picked up is dropped when A signs out', as
 
   await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
   expect(storedRecords()).toEqual([{ state: 'ended', user: false }]);
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
 });
 
 test("a send or a logout goes on though the records' store fails to end the flow", async () => {

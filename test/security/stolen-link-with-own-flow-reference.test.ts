@@ -75,6 +75,8 @@ test("linkBinding 'same-browser': a stolen link cannot be spent with the attacke
   expect(t.events.filter((e) => e.type === 'login_failed').map((e) => e.reason)).toContain(
     'other_account',
   );
+  // The access token LoginRadius made for the victim goes to no one: it is ended there.
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
 });
 
 test("linkBinding 'warn': a stolen link cannot borrow the standing (and returnTo) of the attacker's own flow", async () => {
