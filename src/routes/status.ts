@@ -29,9 +29,9 @@ export async function crossDeviceState(
 
 /**
  * Ends the cross-device path of flow `ref` (see {@link CrossDeviceRecords.abandon})
- * and the access token of a login it dropped, as best effort: what gave it up (a send that went out, a login, a logout) still
- * happens if the store fails, which is reported as `store_error`; the record then
- * dies at the flow's expiry.
+ * and the access token of a login it dropped, as best effort: what gave the flow
+ * up (a send that went out, a login, a logout) still happens if the store fails,
+ * which is reported as `store_error`; the record then dies at the flow's expiry.
  */
 export async function abandonCrossDevice(
   config: CommonConfig & { readonly records: CrossDeviceRecords },
