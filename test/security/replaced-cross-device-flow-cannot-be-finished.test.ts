@@ -11,8 +11,8 @@
  * out) ends its cross-device path: B's one try is claimed, a finish is refused
  * like any ended one before any call to LoginRadius, a B already waiting on
  * LoginRadius finds the record ended when it comes back, and a login B finished
- * that A never picked up is dropped (its access token ended at LoginRadius). The send, login or logout goes on if the
- * record's store fails.
+ * that A never picked up is dropped (its access token ended at LoginRadius). The
+ * send, login or logout goes on if the record's store fails.
  */
 import session from 'express-session';
 import request from 'supertest';
