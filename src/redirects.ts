@@ -40,7 +40,8 @@ export function safeRedirect(
   if (UNSAFE_DECODED.test(decoded)) return undefined;
   if (isLocalPath(target) && isLocalPath(decoded)) return target;
   for (const allowed of allowedUrls) {
-    if (matchesAllowed(target, allowed)) return target;
+    // Decoded too: `/guides/..%2Fadmin` is `/admin` to a server that decodes before resolving.
+    if (matchesAllowed(target, allowed) && matchesAllowed(decoded, allowed)) return target;
   }
   return undefined;
 }

@@ -64,6 +64,7 @@ test('an allowlisted path prefix ends at a path segment', () => {
     'https://docs.app.example/guides/',
     'https://docs.app.example/guides/start?x=1#top',
     'https://docs.app.example/guides?x=1',
+    'https://docs.app.example/guides/a%20b/c%3Fd',
   ])
     expect(safeRedirect(target, allowed)).toBe(target);
   for (const target of [
@@ -71,6 +72,9 @@ test('an allowlisted path prefix ends at a path segment', () => {
     'https://docs.app.example/guidesevil/',
     'https://docs.app.example/guides/../admin',
     'https://docs.app.example/guides%2F..%2Fadmin',
+    'https://docs.app.example/guides/..%2Fadmin',
+    'https://docs.app.example/guides/%2e%2e%2fadmin',
+    'https://docs.app.example/guides/%252e%252e%252fadmin',
   ])
     expect(safeRedirect(target, allowed)).toBeUndefined();
 });
