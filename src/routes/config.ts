@@ -65,18 +65,7 @@ export function parseCommon(
     'allowedRedirectUrls',
     options.allowedRedirectUrls,
   );
-  const redirectOrigins = allowedRedirectUrls.map((url) => {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
-      return parsed.origin;
-    } catch {
-      throw optionsError(
-        owner,
-        `\`allowedRedirectUrls\` holds "${url}", which is not an http(s) URL`,
-      );
-    }
-  });
+  const redirectOrigins = allowedRedirectUrls.map((url) => allowedRedirectOrigin(owner, url));
   const trusted = stringListOption(owner, 'trustedOrigins', options.trustedOrigins);
   let trustedOrigins: Set<string>;
   try {
@@ -105,6 +94,32 @@ export function parseCommon(
     crossDevice: booleanOption(owner, 'crossDevice', options.crossDevice, false),
     crossDeviceStore: flowRecordStore(owner, options.crossDeviceStore),
   };
+}
+
+/**
+ * The origin of one `allowedRedirectUrls` entry, which must be an http(s) origin
+ * and path prefix. An entry is matched by origin and path only (src/redirects.ts),
+ * so a query, fragment or credentials in it would read as a restriction that is
+ * not enforced (`https://x.example/app?tenant=1` would admit `/app?tenant=2`):
+ * such an entry is refused at startup.
+ */
+function allowedRedirectOrigin(owner: string, url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') {
+    throw optionsError(
+      owner,
+      `\`allowedRedirectUrls\` holds "${url}", which is not an http(s) URL`,
+    );
+  }
+  // `?` and `#` in the text, not `search` and `hash`: an empty query (`/app?`) counts too.
+  if (url.includes('?') || url.includes('#') || parsed.username || parsed.password) {
+    throw optionsError(
+      owner,
+      `\`allowedRedirectUrls\` holds "${url}": an entry is an origin and a path prefix, ` +
+        'without a query string, fragment or credentials (they would not be compared)',
+    );
+  }
+  return parsed.origin;
 }
 
 export function requireClient(owner: string, client: unknown, method: string): LoginRadiusClient {

@@ -105,3 +105,35 @@ test('configured redirects must be same-site paths', async () => {
     /failureRedirect/,
   );
 });
+
+test('an allowlist entry with a query, fragment or credentials is refused at setup', async () => {
+  // An entry is compared by origin and path prefix only: a query in it would look
+  // like a restriction (`?tenant=1`) that admits `?tenant=2` just the same.
+  const { createRequestRouter, createVerifyRouter, LoginRadiusClient } =
+    await import('../../src/index');
+  const client = new LoginRadiusClient({ apiKey: 'k' });
+  for (const entry of [
+    'https://docs.app.example/guides?tenant=1',
+    'https://docs.app.example/guides?',
+    'https://docs.app.example/guides#top',
+    'https://user:secret@docs.app.example/guides',
+  ]) {
+    const allowedRedirectUrls = [entry];
+    expect(() => createVerifyRouter({ client, allowedRedirectUrls })).toThrow(
+      /allowedRedirectUrls.*origin and a path prefix/,
+    );
+    expect(() =>
+      createRequestRouter({
+        client,
+        callbackUrl: 'https://app.example/auth/callback',
+        allowedRedirectUrls,
+      }),
+    ).toThrow(/allowedRedirectUrls.*origin and a path prefix/);
+  }
+  expect(() =>
+    createVerifyRouter({ client, allowedRedirectUrls: ['ftp://docs.app.example/'] }),
+  ).toThrow(/not an http\(s\) URL/);
+  expect(() =>
+    createVerifyRouter({ client, allowedRedirectUrls: ['https://docs.app.example/guides/'] }),
+  ).not.toThrow();
+});
