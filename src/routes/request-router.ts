@@ -20,6 +20,7 @@ import {
   storedFlow,
   type PendingFlow,
 } from '../session';
+import { isPremiumNumber } from './premium-numbers';
 import { parseRequestRouterOptions, type RequestConfig } from './request-config';
 import { checkCrossSite } from './cross-site';
 import { route, type RouteContext } from './failure';
@@ -245,7 +246,10 @@ function resendRecipient(req: Request, channel: 'email' | 'sms'): Record<string,
   );
 }
 
-/** The SMS allowlists: calling codes and countries (a number must pass each one that is set). */
+/**
+ * The SMS allowlists: calling codes and countries (a number must pass each one
+ * that is set); and never a number that pays its owner.
+ */
 function checkDestination(config: RequestConfig, phone: ParsedPhone): void {
   const codes = config.allowedCallingCodes;
   const countries = config.allowedCountries;
@@ -254,6 +258,9 @@ function checkDestination(config: RequestConfig, phone: ParsedPhone): void {
     (countries && (phone.country === undefined || !countries.has(phone.country)))
   ) {
     throw new InvalidInputError('phone', 'SMS to this country is not enabled');
+  }
+  if (isPremiumNumber(phone.e164)) {
+    throw new InvalidInputError('phone', 'premium-rate and shared-cost numbers get no codes');
   }
 }
 

@@ -5,6 +5,7 @@
  * the Isle of Man, whose numbers cost more to reach. `allowedCountries` names
  * ISO 3166-1 countries, so such a number is refused (400) before any upstream
  * call however it is written; with both allowlists a number must pass both.
+ * Premium-rate and shared-cost numbers are refused whatever the allowlists say.
  */
 import request from 'supertest';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
@@ -92,4 +93,28 @@ test('a refused number cannot be reached by a resend or a voice call either', as
   await browser.post('/auth/otp').send({ phone: '+18765550123', voice: '1' }).expect(400);
   await browser.post('/auth/otp').send({ resend: '1' }).expect(400);
   expect(t.emulator.calls.sendPhoneOtp).toBe(0);
+});
+
+test('premium-rate and shared-cost numbers get no code, even in an allowed country', async () => {
+  // SMS pumping and revenue share fraud send codes to numbers that pay their owner;
+  // +1 900 passes `allowedCountries: ['US']` by its country alone.
+  await start({ allowedCountries: ['US', 'GB'], channels: { phone: true, voice: true } });
+  const premium = [
+    '+19005551234', // US premium rate
+    '+1 (900) 555-0199', // the same, formatted
+    '+448712345678', // UK 0871, premium rate
+    '+449012345678', // UK 09, premium rate
+    '+448431234567', // UK 0843, shared cost
+  ];
+  expect(await sendAll(premium)).toEqual({ statuses: Array(5).fill(400), upstream: 0 });
+  const before = t.emulator.calls.sendPhoneOtp;
+  const voice = await request(t.app).post('/auth/otp').send({ phone: premium[0], voice: 'yes' });
+  expect(voice.status).toBe(400);
+  expect(voice.body.error.code).toBe('INVALID_INPUT');
+  expect(t.emulator.calls.sendPhoneOtp).toBe(before);
+  // Ordinary numbers of the same countries still get their code.
+  expect(await sendAll(['+14155550101', '+442079460958', '+447400123456'])).toEqual({
+    statuses: [200, 200, 200],
+    upstream: 3,
+  });
 });
