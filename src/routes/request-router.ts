@@ -259,7 +259,7 @@ function checkDestination(config: RequestConfig, phone: ParsedPhone): void {
   ) {
     throw new InvalidInputError('phone', 'SMS to this country is not enabled');
   }
-  if (isPremiumNumber(phone.e164)) {
+  if (isPremiumNumber(phone)) {
     throw new InvalidInputError('phone', 'premium-rate and shared-cost numbers get no codes');
   }
 }

@@ -118,3 +118,22 @@ test('premium-rate and shared-cost numbers get no code, even in an allowed count
     upstream: 3,
   });
 });
+
+test('a premium number of a smaller country on a shared calling code is typed as that country', async () => {
+  // From its E.164 form alone, libphonenumber types +1 as the US and +44 as Great
+  // Britain, where these ranges are ordinary: each must be read as its own country's.
+  await start({ allowedCallingCodes: ['1', '44'] });
+  const premium = [
+    '+12469766913', // Barbados 976, premium rate
+    '+13459761148', // Cayman Islands 976, premium rate
+    '+449813147168', // Guernsey 098, premium rate
+  ];
+  expect(await sendAll(premium)).toEqual({ statuses: [400, 400, 400], upstream: 0 });
+  const voice = await request(t.app).post('/auth/otp').send({ phone: premium[0], voice: '1' });
+  expect(voice.status).toBe(400);
+  // Those countries' ordinary numbers still get their code.
+  expect(await sendAll(['+12462345678', '+13453231234', '+447781123456'])).toEqual({
+    statuses: [200, 200, 200],
+    upstream: 3,
+  });
+});
