@@ -12,6 +12,13 @@ const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
 // After decoding, spaces are harmless (`?q=a%20b`); control characters and backslashes are not.
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const UNSAFE_DECODED = /[\u0000-\u001f\u007f\\]/;
+/** Decoding rounds allowed before a target counts as settled (the last one must change nothing). */
+const MAX_DECODE_ROUNDS = 4;
+/**
+ * A dot segment with a path parameter (`..;/`, `.;x/`): browsers keep it as a
+ * name, but Tomcat, Jetty and Spring drop the parameter and go up a level.
+ */
+const DOT_SEGMENT_WITH_PARAMETER = /(^|\/)\.{1,2};/;
 
 /**
  * Returns `target` if it is a safe redirect, else `undefined`.
@@ -26,22 +33,31 @@ export function safeRedirect(
     return undefined;
   // Control characters and whitespace are where parsers disagree; refuse them.
   if (UNSAFE_CHARACTERS.test(target)) return undefined;
-  let decoded = target;
-  try {
-    // Decode repeatedly so `%2F%2Fevil` and `%252F%252F` cannot hide a second slash.
-    for (let i = 0; i < 3; i += 1) {
-      const next = decodeURIComponent(decoded);
-      if (next === decoded) break;
-      decoded = next;
-    }
-  } catch {
-    return undefined;
-  }
-  if (UNSAFE_DECODED.test(decoded)) return undefined;
+  const decoded = fullyDecoded(target);
+  if (decoded === undefined || UNSAFE_DECODED.test(decoded)) return undefined;
   if (isLocalPath(target) && isLocalPath(decoded)) return target;
   for (const allowed of allowedUrls) {
     // Decoded too: `/guides/..%2Fadmin` is `/admin` to a server that decodes before resolving.
     if (matchesAllowed(target, allowed) && matchesAllowed(decoded, allowed)) return target;
+  }
+  return undefined;
+}
+
+/**
+ * `target` percent-decoded until nothing changes, so `%2F%2Fevil` and `%252F%252F`
+ * cannot hide a second slash; `undefined` when it does not decode, or still
+ * changes after a few rounds (no real link is encoded four times over).
+ */
+function fullyDecoded(target: string): string | undefined {
+  let decoded = target;
+  try {
+    for (let round = 0; round < MAX_DECODE_ROUNDS; round += 1) {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) return decoded;
+      decoded = next;
+    }
+  } catch {
+    return undefined;
   }
   return undefined;
 }
@@ -63,6 +79,7 @@ function matchesAllowed(target: string, allowed: string): boolean {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   if (url.username || url.password) return false;
   if (url.origin !== base.origin) return false;
+  if (DOT_SEGMENT_WITH_PARAMETER.test(url.pathname)) return false;
   // A prefix ends at a path segment: `/app` allows `/app` and `/app/…`, never `/app-evil`.
   const prefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
   return url.pathname === base.pathname || url.pathname.startsWith(prefix);

@@ -96,12 +96,17 @@ export function parseCommon(
   };
 }
 
+/** A host name (letters, digits, hyphens, dots; punycode for others) or an IP literal. */
+const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
+/** A `.` or `..` path segment, also percent-encoded (URL parsing resolves both). */
+const DOT_SEGMENT = /[/\\](?:\.|%2e){1,2}(?:[/\\]|$)/i;
+
 /**
  * The origin of one `allowedRedirectUrls` entry, which must be an http(s) origin
- * and path prefix. An entry is matched by origin and path only (src/redirects.ts),
- * so a query, fragment or credentials in it would read as a restriction that is
- * not enforced (`https://x.example/app?tenant=1` would admit `/app?tenant=2`):
- * such an entry is refused at startup.
+ * and path prefix, and mean what it says: an entry is matched by origin and path
+ * only (src/redirects.ts), so a query, fragment or credentials in it would read
+ * as a restriction that is not enforced (`https://x.example/app?tenant=1` would
+ * admit `/app?tenant=2`). Anything else is refused at startup.
  */
 function allowedRedirectOrigin(owner: string, url: string): string {
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
@@ -111,12 +116,23 @@ function allowedRedirectOrigin(owner: string, url: string): string {
       `\`allowedRedirectUrls\` holds "${url}", which is not an http(s) URL`,
     );
   }
-  // `?` and `#` in the text, not `search` and `hash`: an empty query (`/app?`) counts too.
-  if (url.includes('?') || url.includes('#') || parsed.username || parsed.password) {
+  // `?`, `#` and `@` in the text, not `search`, `hash` and `username`: an empty
+  // query (`/app?`) or empty credentials (`https://@host/`) count too. A host must
+  // be a plain name or an IP literal: `*` would be a literal name here but a
+  // wildcard in the built-in pages' CSP, and `;` would end its directive. The path
+  // must be as written: `/guides/../admin` would silently allow `/admin`.
+  const authority = url.replace(/^[a-z]+:[/\\]*/i, '').split(/[/\\]/)[0]!;
+  if (
+    /[?#]/.test(url) ||
+    authority.includes('@') ||
+    !PLAIN_HOST.test(parsed.hostname) ||
+    DOT_SEGMENT.test(url)
+  ) {
     throw optionsError(
       owner,
-      `\`allowedRedirectUrls\` holds "${url}": an entry is an origin and a path prefix, ` +
-        'without a query string, fragment or credentials (they would not be compared)',
+      `\`allowedRedirectUrls\` holds "${url}": an entry is an origin (a plain host name or ` +
+        'IP address) and a path prefix, without a query string, fragment, credentials or ' +
+        '`.`/`..` segments',
     );
   }
   return parsed.origin;

@@ -25,8 +25,9 @@ export interface CommonRouterOptions {
   /**
    * Absolute URLs (origin + path prefix) allowed as `returnTo` besides same-site
    * paths; a prefix ends at a path segment (`https://x.example/app` allows `/app`
-   * and `/app/…`, not `/app-beta`). An entry with a query string, fragment or
-   * credentials is refused at setup, since only origin and path are compared.
+   * and `/app/…`, not `/app-beta`). An entry with a query string, fragment,
+   * credentials, `.`/`..` segments or a host that is not a plain name or IP
+   * address is refused at setup, since only origin and path are compared.
    * Their origins are also allowed as form targets on the built-in pages. Default: none.
    */
   allowedRedirectUrls?: string[];
