@@ -45,11 +45,11 @@ export interface CodeAttempt {
   /** LoginRadius never answered: everything goes back, as if the attempt never happened. */
   unanswered(): Promise<void>;
   /**
-   * LoginRadius refused the code: the counts stand. A code it did not spend
-   * (`spent: false`, a wrong code) is unclaimed so retyping it counts again.
-   * Resolves to the cap this attempt filled, if it filled one.
+   * LoginRadius refused the code: the counts stand; the in-flight slot goes back
+   * and the code is unclaimed, whatever the refusal's reason, so retyping it asks
+   * LoginRadius and counts again. Resolves to the cap this attempt filled, if any.
    */
-  refused(spent: boolean): Promise<CodeCap | undefined>;
+  refused(): Promise<CodeCap | undefined>;
 }
 
 /** Parallel verifies of one token or code race within seconds; ten minutes is ample. */
@@ -148,8 +148,8 @@ export class CodeCounters {
       unanswered: async () => {
         await giveBack();
       },
-      refused: async (spent) => {
-        await release(spent ? [this.#inFlight] : [this.#inFlight, this.#claims]);
+      refused: async () => {
+        await release([this.#inFlight, this.#claims]);
         if (hits.get('identifier') === this.#settings.maxPerIdentifier) return 'identifier';
         if (hits.get('identifier-ip') === this.#settings.maxPerIdentifierAndIp) {
           return 'identifier-ip';

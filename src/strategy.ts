@@ -219,8 +219,12 @@ export class PasswordlessStrategy extends Strategy {
         await attempt.unanswered();
         throw error;
       }
-      // A wrong code was not spent upstream: unclaim it, so retyping it counts again.
-      const locked = await attempt.refused(refused.refused.reason !== 'invalid');
+      // Whatever LoginRadius's reason, the code is unclaimed, so retyping it asks
+      // LoginRadius and counts again. Keeping the claim for some reasons only (an
+      // unknown or blocked account's) made a retyped code answer without asking
+      // LoginRadius for exactly those accounts: faster, and without the session
+      // write that counts an attempt, which told accounts apart.
+      const locked = await attempt.refused();
       countWrongCode(req, flow, attempt.attempts);
       if (locked) refused.refused.locked = locked;
       return refused;

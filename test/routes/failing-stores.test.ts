@@ -149,7 +149,7 @@ test('a refusal whose give-back fails halfway gives back each hit once, not twic
   });
   const first = await counters.take('flow-1', 'phone:+14155550101', '203.0.113.1', '123456');
   if ('reason' in first) throw new Error(`the first attempt was refused: ${first.reason}`);
-  await first.refused(true); // LoginRadius spent the code: its claim stays
+  await first.succeeded(); // LoginRadius signed in with the code: its claim stays
   refunds.clear();
   failRefunds = true;
   // The same code again: refused as used, and everything it counted goes back.
