@@ -23,6 +23,20 @@ export function redactedUrl(url: string): string {
     const name = key.toLowerCase();
     if (SECRET_PARAMS.has(name)) copy.searchParams.set(key, '[redacted]');
     else if (PERSONAL_PARAMS.has(name)) copy.searchParams.set(key, maskRecipient(value));
+    else if (name === 'verificationurl') copy.searchParams.set(key, withoutFlowRef(value));
   }
   return copy.href.replace(/%5Bredacted%5D/g, '[redacted]');
+}
+
+/**
+ * The link URL with its flow reference redacted: the reference is what lets a
+ * device finish (or spend the one try of) a cross-device sign-in, and only the
+ * email should hold it.
+ */
+function withoutFlowRef(link: string): string {
+  if (!URL.canParse(link)) return link;
+  const url = new URL(link);
+  if (!url.searchParams.has('flow')) return link;
+  url.searchParams.set('flow', '[redacted]');
+  return url.href;
 }

@@ -51,6 +51,19 @@ test('a send by email logs the address masked, and the API key and captcha answe
   expect(logged()).not.toMatch(/ada(%40|@)example\.com/i);
 });
 
+test('a link send logs its verification URL without the flow reference', async () => {
+  // The reference alone lets a reader of the logs spend a cross-device sign-in's
+  // one try (or finish it, with the link): only the email may hold it.
+  const email = 'flow-ref@example.com';
+  t.emulator.addAccount({ email });
+  await request(t.app).post('/auth/link').send({ email }).expect(200);
+  const ref = new URL(t.emulator.outbox.latest(email)!.link!).searchParams.get('flow')!;
+  expect(ref).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+  const [sent] = queries();
+  expect(new URL(sent!.verificationurl!).searchParams.get('flow')).toBe('[redacted]');
+  expect(logged()).not.toContain(ref);
+});
+
 test('a send by username logs the username masked', async () => {
   await request(t.app).post('/auth/link').send({ username: 'grace' }).expect(200);
   expect(queries()).toEqual([expect.objectContaining({ username: 'g***' })]);
