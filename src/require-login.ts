@@ -5,6 +5,7 @@ import { checkOptionNames, numberOption, optionsError, requireOptions } from './
 import { safeRedirect } from './redirects';
 import { authTimes, forgetAuthTimes, markSignedIn } from './session';
 import { isLoginExpired } from './session-user';
+import { guardSignedInSave } from './signed-out-sessions';
 import { wantsJson } from './routes/request-body';
 
 /** Options of {@link requireLogin}. */
@@ -74,6 +75,7 @@ export function requireLogin(options: RequireLoginOptions = {}): RequestHandler 
       // Touch at most once a minute (twice per idle timeout, when that is shorter) so
       // the session is not rewritten on every request, yet an active user stays in.
       if (times && now - times.lastSeenAt >= touchEveryMs) times.lastSeenAt = now;
+      guardSignedInSave(req);
       next();
       return;
     }
@@ -108,12 +110,19 @@ export function signOutLocally(req: Request, done: (error?: unknown) => void): v
 /**
  * App-wide: signs out, on the server, any request whose LoginRadius access token
  * has expired, so `req.isAuthenticated()` is false after `expiresAt` everywhere,
- * not only behind {@link requireLogin}. Mount it right after `passport.session()`.
+ * not only behind {@link requireLogin}; and keeps a session signed out once it
+ * was, even if a request that started before the logout saves it afterwards.
+ * Mount it right after `passport.session()`.
  */
 export function signOutExpired(): RequestHandler {
   return function signOutExpiredMiddleware(req: Request, _res: Response, next: NextFunction): void {
     const user = (req as { user?: unknown }).user;
-    if (!user || !isLoginExpired(user)) {
+    if (!user) {
+      next();
+      return;
+    }
+    if (!isLoginExpired(user)) {
+      guardSignedInSave(req);
       next();
       return;
     }

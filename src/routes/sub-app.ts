@@ -7,6 +7,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../errors';
 import { sessionOf } from '../session';
+import { guardSignedInSave } from '../signed-out-sessions';
 import { markParsedElsewhere } from './request-body';
 
 /**
@@ -68,6 +69,8 @@ export function routePreparer(
     } catch (error) {
       throw new SetupError('ERR_PASSWORDLESS_SESSION', `${factory}: ${(error as Error).message}`);
     }
+    // A signed-in browser's send or verify must not bring back a session signed out meanwhile.
+    if ((req as { user?: unknown }).user) guardSignedInSave(req);
     if (req.method !== 'POST') return;
     // A body the app's parsers already read is over (readableEnded).
     if (req.readableEnded) {

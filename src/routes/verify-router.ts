@@ -7,6 +7,7 @@ import { Limit } from '../limits';
 import { checkToken } from '../loginradius/validation';
 import { signOutLocally } from '../require-login';
 import { liveFlow, storedFlow } from '../session';
+import { markSignedOut } from '../signed-out-sessions';
 import { parseVerifyRouterOptions, type VerifyConfig } from './verify-config';
 import { finishOnOtherDevice, linkStatus, offerOtherDevice } from './cross-device-routes';
 import { checkCrossSite } from './cross-site';
@@ -170,6 +171,14 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
   // device may finish it for a session that is gone.
   const flow = storedFlow(req);
   if (flow?.match !== undefined) await abandonCrossDevice(config, req, flow.ref);
+  // Before the session goes: a request still in flight on it must not save it back.
+  await markSignedOut(req).catch((error: unknown) =>
+    config.emit(req, {
+      type: 'store_error',
+      reason: 'signed_out_marker_not_written',
+      error: error as Error,
+    }),
+  );
   await new Promise<void>((resolve, reject) =>
     signOutLocally(req, (error) => (error ? reject(error) : resolve())),
   );

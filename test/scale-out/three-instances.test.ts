@@ -10,6 +10,7 @@ import { startEmulator, type Emulator, type EmulatorAccount } from '../../src/em
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { startInstance, type AppInstance } from './support/app-instance';
 import { Browser } from './support/browser';
+import { until } from '../support/until';
 
 /** The load balancer's address: what browsers open, and what every instance is told. */
 const APP_ORIGIN = 'http://localhost:8080';
@@ -28,6 +29,7 @@ const PEOPLE = [
   'pending',
   'before-outage',
   'outage',
+  'revived',
 ];
 
 let redis: RedisServer;
@@ -185,6 +187,24 @@ test('logout on C ends the session on A and B', async () => {
     const profile = await bob.get(app(name), '/profile', { json: true });
     expect(profile.status).toBe(401);
     expect(profile.body.error.code).toBe('UNAUTHENTICATED');
+  }
+});
+
+test('a send in flight on A when the session signs out on C does not save it back', async () => {
+  const { phone } = person('revived');
+  const victim = browser();
+  await signIn(victim, phone, app('A'), app('A'));
+  const attacker = browser();
+  attacker.cookie = victim.cookie; // stolen
+  emulator.inject({ endpoint: 'sendPhoneOtp', type: 'latency', ms: 300, times: 1 });
+  const sends = emulator.calls.sendPhoneOtp;
+  const sending = attacker.postJson(app('A'), '/auth/otp', { phone: '+14155550177' });
+  await until(() => emulator.calls.sendPhoneOtp === sends + 1, 'the send to reach LoginRadius');
+  expect((await victim.postJson(app('C'), '/auth/logout', {})).status).toBe(200);
+
+  expect((await sending).status).toBe(200);
+  for (const name of ['A', 'B'] as const) {
+    expect((await attacker.get(app(name), '/profile', { json: true })).status).toBe(401);
   }
 });
 
