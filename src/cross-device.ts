@@ -112,13 +112,15 @@ export class CrossDeviceRecords {
   /**
    * Flow `ref`'s cross-device path is over for good: its link was spent elsewhere,
    * or device A gave the flow up (a new send, a sign-in by other means, signing
-   * out). B's one try is claimed first, atomically across instances, so a B that
-   * has not tried yet never can; a B already waiting on LoginRadius finds the
-   * record ended when it comes back. A login B finished that A never picked up
-   * is dropped with it, and given back (to end its access token).
+   * out). B's one try and A's one pickup are claimed first, atomically across
+   * instances, so a B that has not tried yet never can, and a status check that
+   * read the finished login a moment before cannot pick it up; a B already
+   * waiting on LoginRadius finds the record ended when it comes back. A login B
+   * finished that A never picked up is dropped with it, and given back (to end
+   * its access token).
    */
   async abandon(req: Request, ref: string): Promise<{ droppedUser?: unknown }> {
-    await this.#claims.hit(`try:${ref}`);
+    await Promise.all([this.#claims.hit(`try:${ref}`), this.#claims.hit(`pickup:${ref}`)]);
     const record = await this.read(req, ref);
     if (!record || record.state === 'ended') return {};
     await this.end(req, ref, record);

@@ -28,6 +28,8 @@ let clock: ReturnType<typeof fakeDateOnly>;
 /** The cross-device records' own store, to look into and to break. */
 let records: session.MemoryStore;
 let recordsDown = false;
+/** When set, the next record read is held after it read the record, until `release`. */
+let holdNextRead: { entered: () => void; released: Promise<void> } | undefined;
 beforeEach(async () => {
   clock = fakeDateOnly();
   records = new session.MemoryStore();
@@ -42,8 +44,16 @@ afterEach(async () => {
 function crossDevice(): TestAppOptions {
   const down = (callback?: (error?: unknown) => void): void => callback?.(new Error('down'));
   const crossDeviceStore = {
-    get: (id: string, callback: (error: unknown, value?: session.SessionData | null) => void) =>
-      recordsDown ? down(callback) : records.get(id, callback),
+    get: (id: string, callback: (error: unknown, value?: session.SessionData | null) => void) => {
+      if (recordsDown) return down(callback);
+      const hold = holdNextRead;
+      holdNextRead = undefined;
+      if (!hold) return records.get(id, callback);
+      return records.get(id, (error, value) => {
+        hold.entered();
+        void hold.released.then(() => callback(error, value));
+      });
+    },
     set: (id: string, value: session.SessionData, callback?: (error?: unknown) => void) =>
       recordsDown ? down(callback) : records.set(id, value, callback),
     destroy: (id: string, callback?: (error?: unknown) => void) =>
@@ -189,4 +199,31 @@ test("a send or a logout goes on though the records' store fails to end the flow
       (event) => event.type === 'store_error' && event.reason === 'cross_device_not_ended',
     ),
   ).toHaveLength(2);
+});
+
+test("A's status check that read a finished login just before A signs out does not sign A in", async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  await deviceBFinishes(first.link, first.match).expect(200);
+
+  // A's poll reads the signed-in record, then is held while A signs out.
+  let entered!: () => void;
+  const inside = new Promise<void>((resolve) => (entered = resolve));
+  let release!: () => void;
+  holdNextRead = { entered, released: new Promise<void>((resolve) => (release = resolve)) };
+  const polling = a
+    .get('/auth/link/status')
+    .set('Accept', JSON_TYPE)
+    .then((answer) => answer);
+  await inside;
+  await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
+  release();
+
+  const poll = await polling;
+  expect(poll.status).toBe(200);
+  expect(poll.body.status).not.toBe('signed_in');
+  expect(poll.headers['set-cookie']).toBeUndefined();
+  expect(t.events.some((event) => event.type === 'login')).toBe(false);
+  // The access token B's verify made is ended at LoginRadius with the dropped login.
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
 });
