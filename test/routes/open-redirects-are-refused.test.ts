@@ -158,7 +158,6 @@ test('an allowlist entry with a query, fragment or credentials is refused at set
     'http://127.0.0.1:8080/app',
     'http://[::1]:8080/app',
     'https://xn--bcher-kva.example/',
-    'https://bücher.example/',
   ])
     expect(() => createVerifyRouter({ client, allowedRedirectUrls: [entry] })).not.toThrow();
 });
