@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { SessionError } from './errors';
 import { Limit, type StoreFactory } from './limits';
 import type { FlowRecordStore } from './routes/options';
+import { storeEntryLifetime } from './session';
 
 /**
  * The record of one cross-device sign-in: device A asked for a link and shows a
@@ -58,7 +59,7 @@ export class CrossDeviceRecords {
       requestedAt: now,
       expiresAt,
       browser: browserOf(req.headers['user-agent']),
-      cookie: { expires: new Date(expiresAt).toISOString(), originalMaxAge: expiresAt - now },
+      cookie: storeEntryLifetime(expiresAt, now),
     });
   }
 

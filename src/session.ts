@@ -257,3 +257,16 @@ export function saveSession(req: Request, what: string): Promise<void> {
     );
   });
 }
+
+/**
+ * The `cookie` of an entry the package keeps in the session store beside the
+ * sessions (a cross-device record, a signed-out marker): session stores
+ * (connect-redis, MemoryStore) read their lifetime from it, so the entry expires
+ * by itself at `expiresAt`.
+ */
+export function storeEntryLifetime(
+  expiresAt: number,
+  now = Date.now(),
+): { expires: string; originalMaxAge: number } {
+  return { expires: new Date(expiresAt).toISOString(), originalMaxAge: expiresAt - now };
+}

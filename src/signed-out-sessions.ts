@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import type { FlowRecordStore } from './routes/options';
+import { storeEntryLifetime } from './session';
 
 /**
  * Keeps a signed-out session signed out. express-session writes back, at the end
@@ -20,20 +22,15 @@ const KEY_PREFIX = 'passwordless-signed-out:';
 /** Far longer than any request that could still be in flight (LoginRadius's timeout, the store's). */
 const MARKER_TTL_MS = 60 * 60_000;
 
-interface SessionStore {
-  get(id: string, callback: (error: unknown, value?: unknown) => void): void;
-  set(id: string, value: unknown, callback: (error?: unknown) => void): void;
-}
-
 interface SavableSession {
   id: string;
   save(callback?: (error?: unknown) => void): unknown;
 }
 
-function storeOf(req: Request): SessionStore | undefined {
-  const store = (req as unknown as { sessionStore?: Partial<SessionStore> }).sessionStore;
+function storeOf(req: Request): FlowRecordStore | undefined {
+  const store = (req as unknown as { sessionStore?: Partial<FlowRecordStore> }).sessionStore;
   return typeof store?.get === 'function' && typeof store.set === 'function'
-    ? (store as SessionStore)
+    ? (store as FlowRecordStore)
     : undefined;
 }
 
@@ -43,11 +40,7 @@ export function markSignedOut(req: Request): Promise<void> {
   const id = (req as unknown as { sessionID?: string }).sessionID;
   if (!store || !id) return Promise.resolve();
   const now = Date.now();
-  const marker = {
-    signedOut: now,
-    // So that session stores (connect-redis, MemoryStore) expire it by themselves.
-    cookie: { expires: new Date(now + MARKER_TTL_MS).toISOString(), originalMaxAge: MARKER_TTL_MS },
-  };
+  const marker = { signedOut: now, cookie: storeEntryLifetime(now + MARKER_TTL_MS, now) };
   return new Promise((resolve, reject) =>
     store.set(KEY_PREFIX + id, marker, (error) => (error ? reject(error) : resolve())),
   );
