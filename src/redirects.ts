@@ -34,11 +34,16 @@ export function safeRedirect(
   // Control characters and whitespace are where parsers disagree; refuse them.
   if (UNSAFE_CHARACTERS.test(target)) return undefined;
   const decoded = fullyDecoded(target);
-  if (decoded === undefined || UNSAFE_DECODED.test(decoded)) return undefined;
-  if (isLocalPath(target) && isLocalPath(decoded)) return target;
+  if (decoded === undefined) return undefined;
+  // Every reading must be safe: as sent, decoded (`/guides/..%2Fadmin` is `/admin`
+  // to a server that decodes before resolving), and decoded with compatibility
+  // look-alikes folded (`／`, `．`, `＼` are `/`, `.`, `\` to a server that applies
+  // NFKC or IIS's best-fit mapping).
+  const readings = [target, decoded, decoded.normalize('NFKC')];
+  if (readings.some((reading) => UNSAFE_DECODED.test(reading))) return undefined;
+  if (readings.every(isLocalPath)) return target;
   for (const allowed of allowedUrls) {
-    // Decoded too: `/guides/..%2Fadmin` is `/admin` to a server that decodes before resolving.
-    if (matchesAllowed(target, allowed) && matchesAllowed(decoded, allowed)) return target;
+    if (readings.every((reading) => matchesAllowed(reading, allowed))) return target;
   }
   return undefined;
 }

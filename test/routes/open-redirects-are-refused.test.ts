@@ -44,6 +44,11 @@ const EVIL = [
   'https://docs.app.example.evil.example/guides/',
   'https://user:pass@docs.app.example/guides/x',
   'https://docs.app.example/other/',
+  // Look-alikes that NFKC (or Windows' best-fit mapping) folds into `/`, `.` and `\\`.
+  '/\uFF0F\uFF0Fevil.example',
+  '/%EF%BC%8F%EF%BC%8Fevil.example',
+  '/\uFF3Cevil.example',
+  '/%EF%BC%BCevil.example',
 ];
 
 test.each(EVIL)('returnTo %j is refused by the checker', (target) => {
@@ -81,12 +86,21 @@ test('an allowlisted path prefix ends at a path segment', () => {
     'https://docs.app.example/guides/..;/admin',
     'https://docs.app.example/guides/.;x/../admin',
     'https://docs.app.example/guides/%2e%2e;/admin',
+    // Fullwidth and small full stops are `..` to a server that applies NFKC.
+    'https://docs.app.example/guides/\uFF0E\uFF0E/admin',
+    'https://docs.app.example/guides/%EF%BC%8E%EF%BC%8E/admin',
+    'https://docs.app.example/guides/%EF%B9%92%EF%B9%92%EF%BC%8Fadmin',
   ])
     expect(safeRedirect(target, allowed)).toBeUndefined();
   // A local path encoded four times over is refused too.
   expect(safeRedirect('/%2525252F%2525252Fevil.example')).toBeUndefined();
   expect(safeRedirect('https://docs.app.example/guides/a;b/c', allowed)).toBe(
     'https://docs.app.example/guides/a;b/c',
+  );
+  // Letters outside ASCII are fine where folding them changes no separator.
+  expect(safeRedirect('/caf%C3%A9/men%C3%BC')).toBe('/caf%C3%A9/men%C3%BC');
+  expect(safeRedirect('https://docs.app.example/guides/%EF%BC%A1', allowed)).toBe(
+    'https://docs.app.example/guides/%EF%BC%A1',
   );
 });
 
