@@ -72,14 +72,22 @@ export interface ParsedPhone {
 
 /**
  * A phone number parsed with libphonenumber-js. Without `defaultCountry` the
- * number must be international (start with `+`).
+ * number must be international (start with `+`). It must have a length its
+ * country's numbers can have; it need not be in a range the country has handed
+ * out. Why not `isValid()`: LoginRadius decides which numbers are accounts, and
+ * sites keep test and staff accounts on reserved numbers (`+1 555 123 4567`, as
+ * in LoginRadius's own sample Profile, or Ofcom's drama range `+44 7700 900…`)
+ * that `isValid()` refuses. A send to a number no account has costs nothing
+ * (LoginRadius answers 1043 and sends nothing); premium-rate numbers are in
+ * assigned ranges, so their check still sees them, and `allowedCountries` refuses
+ * a number whose country its digits do not tell.
  */
 export function parsePhone(value: unknown, defaultCountry?: CountryCode): ParsedPhone {
   const raw = requireString('phone', value).trim();
   if (raw.length === 0) throw new InvalidInputError('phone', 'is empty');
   if (raw.length > 32) throw new InvalidInputError('phone', 'is too long');
   const parsed = parsePhoneNumberFromString(raw, defaultCountry);
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed || !parsed.isPossible()) {
     throw new InvalidInputError(
       'phone',
       'is not a valid phone number in international format (for example +14155550101)',

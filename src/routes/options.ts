@@ -141,8 +141,10 @@ export interface RequestRouterOptions extends CommonRouterOptions {
   /**
    * Countries SMS may go to, as ISO 3166-1 alpha-2 codes such as `['US', 'GB']`,
    * read from the number itself: `'US'` admits US numbers but not Jamaica's, which
-   * share calling code 1. With `allowedCallingCodes` too, a number must pass both.
-   * Default: every country.
+   * share calling code 1. A number in a range no country has handed out (a test
+   * account's `+1 555 123 4567`) names no country and is refused; allow such
+   * numbers with `allowedCallingCodes` instead. With `allowedCallingCodes` too, a
+   * number must pass both. Default: every country.
    */
   allowedCountries?: CountryCode[];
   /** Country assumed for phone numbers typed without `+`. Default: none (international format required). */

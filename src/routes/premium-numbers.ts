@@ -11,12 +11,12 @@ import type { ParsedPhone } from '../loginradius/validation';
  *
  * Why the larger "max" metadata, here only: telling a number's type needs
  * libphonenumber's per-type patterns, which the default metadata leaves out.
- * Validity is still decided with the default metadata (parsePhone), as before:
- * "max" is stricter and would refuse numbers that sign in today.
+ * Whether a number is possible at all is still decided with the default metadata
+ * (parsePhone).
  */
 const PAYS_THE_OWNER: ReadonlySet<string> = new Set(['PREMIUM_RATE', 'SHARED_COST']);
 
-/** True when `phone` (already valid) is a premium-rate or shared-cost number. */
+/** True when `phone` (already parsed) is a premium-rate or shared-cost number. */
 export function isPremiumNumber(phone: ParsedPhone): boolean {
   // From the E.164 form, not parsed again: about 2.7 µs rather than 8.
   const number = new PhoneNumber(phone.e164 as `+${string}`, maxMetadata);

@@ -42,7 +42,7 @@ test.each([
   ['letters', 'call me'],
   ['too short', '+1234'],
   ['a national number without defaultCountry', '4155550101'],
-  ['an invalid area code', '+15555550100'],
+  ['a length no number of its country has', '+141555501011'],
   ['an array', ['+14155550101']],
 ])('a code request with %s gets 400', async (_name, phone) => {
   const res = await request(t.app).post('/auth/otp').send({ phone });

@@ -85,3 +85,40 @@ test('resend=1 sends a new code to the pending phone after the cooldown', async 
     await local.close();
   }
 });
+
+test("a test account on a reserved number (LoginRadius's sample +1 555 123 4567) signs in", async () => {
+  // libphonenumber calls these numbers possible but not assigned; LoginRadius
+  // decides which numbers are accounts, so the package sends and verifies them.
+  const local = await startTestApp({ requestRouter: { allowedCallingCodes: ['1', '44'] } });
+  try {
+    for (const phone of ['+15551234567', '+447700900123']) {
+      const account = local.emulator.addAccount({ email: `reserved-${phone}@example.com`, phone });
+      const agent = request.agent(local.app);
+      await agent.post('/auth/otp').send({ phone }).expect(200);
+      const signedIn = await agent
+        .post('/auth/otp/verify')
+        .send({ otp: latestOtp(local.emulator, phone) });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body).toMatchObject({ signedIn: true, user: { uid: account.uid } });
+    }
+    // The client takes them too, for apps that call it directly.
+    await expect(local.client.sendPhoneOtp({ phone: '+15551234567' })).resolves.toBeDefined();
+    // Neither a number too short for its country nor one with no country code is possible.
+    await request(local.app).post('/auth/otp').send({ phone: '+1555123' }).expect(400);
+    await request(local.app).post('/auth/otp').send({ phone: '5551234567' }).expect(400);
+  } finally {
+    await local.close();
+  }
+});
+
+test('allowedCountries refuses a reserved number: its digits name no country', async () => {
+  const local = await startTestApp({ requestRouter: { allowedCountries: ['US'] } });
+  try {
+    local.emulator.addAccount({ email: 'reserved-us@example.com', phone: '+15551234567' });
+    const refused = await request(local.app).post('/auth/otp').send({ phone: '+15551234567' });
+    expect(refused.status).toBe(400);
+    expect(local.emulator.calls.sendPhoneOtp).toBe(0);
+  } finally {
+    await local.close();
+  }
+});
