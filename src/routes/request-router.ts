@@ -74,7 +74,8 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   checkCrossSite(req, config.trustedOrigins);
   const body = readFlatBody(req, config.maxBodyBytes);
   const resend = body.has('resend') && !body.has('email') && !body.has('username');
-  const recipient = resend ? resendRecipient(req, 'email') : linkRecipient(config, body);
+  const recipient = resend ? resendRecipient(req, 'email') : linkRecipient(body);
+  checkLinkChannel(config, recipient);
   const shown = 'email' in recipient ? recipient.email : recipient.username;
   const { template, returnTo, captchaResponse } = sendExtras(config, req, body, resend, 'email');
   const charge = await chargeSend([
@@ -208,25 +209,32 @@ async function endReplacedCrossDevice(
   if (replaced?.match !== undefined) await abandonCrossDevice(config, req, replaced.ref);
 }
 
-/** `{ email }` or `{ username }` from the body, on a channel that is on. */
-function linkRecipient(
-  config: RequestConfig,
-  body: Map<string, string>,
-): { email: string } | { username: string } {
+/** `{ email }` or `{ username }` from the body. */
+function linkRecipient(body: Map<string, string>): { email: string } | { username: string } {
   const email = body.get('email');
   const username = body.get('username');
-  if (email !== undefined && username === undefined) {
-    if (!config.channels.email)
-      throw new InvalidInputError('email', 'sign-in by email is switched off');
-    return { email: normalizeEmail(email) };
-  }
+  if (email !== undefined && username === undefined) return { email: normalizeEmail(email) };
   if (username !== undefined && email === undefined) {
-    if (!config.channels.username) {
-      throw new InvalidInputError('username', 'sign-in by username is switched off');
-    }
     return { username: normalizeUsername(username) };
   }
   throw new InvalidInputError('email', 'send exactly one of email or username');
+}
+
+/**
+ * The link goes out only on a channel that is on, for a new recipient and for a
+ * resend alike: a session that began a sign-in by username before usernames were
+ * switched off must not keep getting links.
+ */
+function checkLinkChannel(
+  config: RequestConfig,
+  recipient: { email: string } | { username: string },
+): void {
+  if ('email' in recipient && !config.channels.email) {
+    throw new InvalidInputError('email', 'sign-in by email is switched off');
+  }
+  if ('username' in recipient && !config.channels.username) {
+    throw new InvalidInputError('username', 'sign-in by username is switched off');
+  }
 }
 
 /** Who this browser's sign-in in progress went to, for "send me a new one". */
