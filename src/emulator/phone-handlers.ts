@@ -60,6 +60,7 @@ export const verifyPhoneOtp: ApiHandler = (state, { params }) => {
 function requirePhone(raw: string | undefined): string {
   if (raw === undefined) throw new LoginRadiusError(1076);
   const phone = normalizePhone(raw);
-  if (!phone) throw new LoginRadiusError(1096);
+  // The protocol names one answer for "phone invalid or unknown": 1043.
+  if (!phone) throw new LoginRadiusError(1043);
   return phone;
 }

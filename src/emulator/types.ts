@@ -245,9 +245,11 @@ export interface EmulatorOptions {
    */
   lockAfterWrongCodes?: number;
   /**
-   * Send limits per account per channel; past the limit email sends answer 1178 and
-   * SMS sends 1179 until the disable period ends. `false` turns them off.
-   * Default: `{ maxRequests: 10, windowSeconds: 60, disableSeconds: 300 }`.
+   * Send limits per account per channel, as a site's "request limit" and "request
+   * disable period" set them; past the limit email sends answer 1178 and SMS sends
+   * 1179 until the disable period ends. `{}` takes `{ maxRequests: 10,
+   * windowSeconds: 60, disableSeconds: 300 }`; `false` turns them off.
+   * Default: off (the protocol names no default).
    */
   sendLimits?: EmulatorSendLimits | false;
   /**

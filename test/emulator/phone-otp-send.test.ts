@@ -78,10 +78,10 @@ describe('sending an SMS code', () => {
     expect(emulator.outbox.latest()?.to).toBe('+14155550101');
   });
 
-  it('answers 1076 without a phone, 1096 for a malformed one', async () => {
+  it('answers 1076 without a phone, 1043 (invalid or unknown) for a malformed one', async () => {
     expectLoginRadiusError(await call(emulator, PATHS.sendPhoneOtp), 1076);
-    expectLoginRadiusError(await call(emulator, PATHS.sendPhoneOtp, { phone: 'call me' }), 1096);
-    expectLoginRadiusError(await call(emulator, PATHS.sendPhoneOtp, { phone: '+12' }), 1096);
+    expectLoginRadiusError(await call(emulator, PATHS.sendPhoneOtp, { phone: 'call me' }), 1043);
+    expectLoginRadiusError(await call(emulator, PATHS.sendPhoneOtp, { phone: '+12' }), 1043);
   });
 
   it('answers 1043 for a phone no account has', async () => {

@@ -89,8 +89,8 @@ describe('verifying an SMS code', () => {
     expectLoginRadiusError(await verify({ otp: '123456' }, { phone: ADA }), 1076);
   });
 
-  it('answers 1096, 1043, 1066 and 991 for bad, unknown, unverified and blocked phones', async () => {
-    expectLoginRadiusError(await verify({ phone: 'nope', otp: '1' }), 1096);
+  it('answers 1043, 1043, 1066 and 991 for bad, unknown, unverified and blocked phones', async () => {
+    expectLoginRadiusError(await verify({ phone: 'nope', otp: '1' }), 1043);
     expectLoginRadiusError(await verify({ phone: '+14155550199', otp: '1' }), 1043);
     expectLoginRadiusError(await verify({ phone: '+14155550103', otp: '1' }), 1066);
     expectLoginRadiusError(await verify({ phone: '+14155550104', otp: '1' }), 991);

@@ -51,7 +51,7 @@ describe('send limits (request limit and disable period)', () => {
   });
 });
 
-describe('send limits switched off', () => {
+describe('send limits off, and their defaults', () => {
   it('never refuses a send', async () => {
     const emulator = await startEmulator({ quiet: true, sendLimits: false });
     try {
@@ -65,8 +65,21 @@ describe('send limits switched off', () => {
     }
   });
 
-  it('defaults to 10 sends per window', async () => {
+  it('is off by default, as a site without a request limit', async () => {
     const emulator = await startEmulator({ quiet: true });
+    try {
+      for (let i = 0; i < 30; i += 1) {
+        expect((await call(emulator, PATHS.sendPhoneOtp, { phone: '+14155550101' })).status).toBe(
+          200,
+        );
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('with {} takes 10 sends per window', async () => {
+    const emulator = await startEmulator({ quiet: true, sendLimits: {} });
     try {
       for (let i = 0; i < 10; i += 1) {
         expect((await call(emulator, PATHS.sendPhoneOtp, { phone: '+14155550101' })).status).toBe(
