@@ -206,17 +206,17 @@ function parseSendLimits(value: EmulatorOptions['sendLimits']): SendLimitConfig 
   // Off unless asked for: the protocol gives no default, and a test suite that
   // sends to one demo account a dozen times a minute must not be locked out.
   if (value === false || value === undefined) return false;
-  if (value !== undefined && (value === null || typeof value !== 'object')) {
+  if (value === null || typeof value !== 'object') {
     throw new EmulatorOptionsError('`sendLimits` must be an object or `false`.');
   }
-  const maxRequests = value?.maxRequests ?? 10;
+  const maxRequests = value.maxRequests ?? 10;
   if (!Number.isInteger(maxRequests) || maxRequests < 1) {
     throw new EmulatorOptionsError('`sendLimits.maxRequests` must be a positive integer.');
   }
   return {
     maxRequests,
-    windowMs: seconds('sendLimits.windowSeconds', value?.windowSeconds, 60),
-    disableMs: seconds('sendLimits.disableSeconds', value?.disableSeconds, 300),
+    windowMs: seconds('sendLimits.windowSeconds', value.windowSeconds, 60),
+    disableMs: seconds('sendLimits.disableSeconds', value.disableSeconds, 300),
   };
 }
 
