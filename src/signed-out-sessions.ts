@@ -63,8 +63,14 @@ export function guardSignedInSave(req: Request): void {
   const save = session.save;
   session.save = function saveUnlessSignedOut(this: SavableSession, callback) {
     store.get(KEY_PREFIX + this.id, (error, marker) => {
-      // The store failing here fails the save too, which express-session reports.
-      if (!error && marker) {
+      // A marker that cannot be read may be there: the save fails closed (and
+      // express-session reports the error), or one store timeout would let a
+      // request with a stolen cookie write a signed-out session back.
+      if (error) {
+        callback?.(error);
+        return;
+      }
+      if (marker) {
         callback?.();
         return;
       }
