@@ -172,13 +172,18 @@ async function logout(config: VerifyContext, req: Request, res: Response): Promi
   const flow = storedFlow(req);
   if (flow?.match !== undefined) await abandonCrossDevice(config, req, flow.ref);
   // Before the session goes: a request still in flight on it must not save it back.
-  await markSignedOut(req).catch((error: unknown) =>
-    config.emit(req, {
-      type: 'store_error',
-      reason: 'signed_out_marker_not_written',
-      error: error as Error,
-    }),
-  );
+  // Only a signed-in session needs the marker (only signed-in saves read it): a
+  // logout without one (no cookie, an unknown or forged one) writes nothing, or
+  // anyone could fill the store with markers an hour each.
+  if (user) {
+    await markSignedOut(req).catch((error: unknown) =>
+      config.emit(req, {
+        type: 'store_error',
+        reason: 'signed_out_marker_not_written',
+        error: error as Error,
+      }),
+    );
+  }
   await new Promise<void>((resolve, reject) =>
     signOutLocally(req, (error) => (error ? reject(error) : resolve())),
   );
