@@ -105,6 +105,7 @@ export function startSession(
     // keepSessionInfo: false — passport regenerates the session and keeps nothing.
     logInFn.call(req, user, { keepSessionInfo: false }, (error?: unknown) => {
       if (error) {
+        forgetUnsavedLogin(req);
         reject(
           error instanceof SessionError
             ? error
@@ -167,6 +168,19 @@ function skipSecondSave(req: Request): void {
     enumerable: false,
     writable: true,
   });
+}
+
+/**
+ * passport puts the user in the new session before its save; when that save
+ * fails, the browser hears 503, so express-session must not store the signed-in
+ * session at the end of the response after all (a store that failed once may take
+ * the next write, and the browser would be signed in after being told it was not).
+ */
+function forgetUnsavedLogin(req: Request): void {
+  const session = req.session as unknown as { passport?: { user?: unknown } } | undefined;
+  if (session?.passport?.user === undefined) return;
+  delete session.passport.user;
+  skipSecondSave(req);
 }
 
 export function uidOf(user: unknown): string | undefined {
