@@ -33,14 +33,33 @@ export interface CrossDeviceRecord {
 
 const ID_PREFIX = 'passwordless-cross-device:';
 
+/** Flows live at most an hour (MAX_FLOW_TTL_MS); their claims last as long. */
+const CLAIM_WINDOW_MS = 3_600_000;
+
+/**
+ * One claims counter per `stores` factory. The request router (a new send gives
+ * the flow up) and the verify router (B's try, A's pickup) must see each other's
+ * claims; with MemoryStores each Limit has a store of its own, so both routers'
+ * records take the same Limit (with Redis their keys meet in any case).
+ */
+const claimsByStores = new WeakMap<StoreFactory, Limit>();
+
+function claimsFor(stores: StoreFactory): Limit {
+  let claims = claimsByStores.get(stores);
+  if (!claims) {
+    claims = new Limit('cross-device', 1, CLAIM_WINDOW_MS, stores);
+    claimsByStores.set(stores, claims);
+  }
+  return claims;
+}
+
 export class CrossDeviceRecords {
   readonly #store: FlowRecordStore | undefined;
   readonly #claims: Limit;
 
-  constructor(store: FlowRecordStore | undefined, stores: StoreFactory, ttlMs: number) {
+  constructor(store: FlowRecordStore | undefined, stores: StoreFactory) {
     this.#store = store;
-    // Flows live at most an hour; claims outlive them.
-    this.#claims = new Limit('cross-device', 1, Math.max(ttlMs, 3_600_000), stores);
+    this.#claims = claimsFor(stores);
   }
 
   /** Writes A's new record. */
@@ -121,11 +140,26 @@ export class CrossDeviceRecords {
    * its access token).
    */
   async abandon(req: Request, ref: string): Promise<{ droppedUser?: unknown }> {
-    await Promise.all([this.#claims.hit(`try:${ref}`), this.#claims.hit(`pickup:${ref}`)]);
+    await Promise.all([
+      this.#claims.hit(`try:${ref}`),
+      this.#claims.hit(`pickup:${ref}`),
+      this.#claims.hit(`abandoned:${ref}`),
+    ]);
     const record = await this.read(req, ref);
     if (!record || record.state === 'ended') return {};
     await this.end(req, ref, record);
     return record.state === 'signed_in' ? { droppedUser: record.user } : {};
+  }
+
+  /**
+   * Whether flow `ref` was given up ({@link abandon}) at any time. B asks after
+   * writing the login it finished: an abandon that read the record just before
+   * that write (and ended it) cannot have seen the login, so B must drop it. The
+   * abandon's claim comes before its read and B's write before this question, so
+   * one of the two always sees the other.
+   */
+  async wasAbandoned(ref: string): Promise<boolean> {
+    return (await this.#claims.peek(`abandoned:${ref}`)).hits > 0;
   }
 
   /** Deletes the record (A picked the login up, or A signed in by itself). */

@@ -259,6 +259,53 @@ export function saveSession(req: Request, what: string): Promise<void> {
 }
 
 /**
+ * Makes express-session's end-of-response save of this request's session a
+ * no-op. For a session that was just saved explicitly and that nothing changes
+ * any more before the response ends: express-session does not see saves of a
+ * session regenerated during the request, so it would write the same session again
+ * (a second store round trip).
+ */
+export function skipEndOfResponseSave(req: Request): void {
+  const session = sessionRecord(req);
+  if (!session) return;
+  Object.defineProperty(session, 'save', {
+    value: (callback?: (error?: unknown) => void) => {
+      callback?.();
+      return session;
+    },
+    configurable: true,
+    enumerable: false,
+    writable: true,
+  });
+}
+
+/**
+ * Gives this browser's session a new id, keeping everything it holds (a signed-in
+ * user and the sign-in times included: this is no sign-in). For a session about to
+ * hold what only the browser that asked may use, such as a cross-device sign-in's
+ * pickup: an id someone else planted in the browser (cookie tossing from a sibling
+ * subdomain, a shared computer) must not be the one that picks the login up.
+ * Returns false, doing nothing, when the request carried no cookie at all: its
+ * session was made by this request, and no one else knows its id.
+ */
+export function renewSessionId(req: Request): Promise<boolean> {
+  if (!req.headers.cookie) return Promise.resolve(false);
+  const session = sessionOf(req);
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(session)) if (key !== 'cookie') kept[key] = session[key];
+  return new Promise((resolve, reject) =>
+    session.regenerate((error) => {
+      if (error) {
+        reject(new SessionError('could not give the session a new id', error));
+        return;
+      }
+      Object.assign(sessionOf(req), kept);
+      resolve(true);
+    }),
+  );
+}
+
+/**
  * The `cookie` of an entry the package keeps in the session store beside the
  * sessions (a cross-device record, a signed-out marker): session stores
  * (connect-redis, MemoryStore) read their lifetime from it, so the entry expires

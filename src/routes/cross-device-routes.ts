@@ -10,7 +10,7 @@ import { answerFailure } from './failure';
 import { setPageHeaders, type PageData } from './pages';
 import { queryString, wantsJson } from './request-body';
 import { authenticate, startSession, uidOf } from './sign-in';
-import { crossDeviceState } from './status';
+import { crossDeviceState, removeCrossDevice } from './status';
 import type { VerifyContext } from './verify-router';
 
 /**
@@ -90,6 +90,14 @@ export async function finishOnOtherDevice(
     return;
   }
   await config.records.complete(req, ref, current, user);
+  // A gave up between that read and this write: the abandon may have ended the
+  // record before it held the login, so the login is dropped here.
+  if (await config.records.wasAbandoned(ref)) {
+    await config.records.end(req, ref, current);
+    await endAccessToken(config, req, user, 'dropped_login_invalidate_failed');
+    refuse('no_pending_flow', 'the device that asked gave the sign-in up meanwhile');
+    return;
+  }
   const uid = uidOf(user);
   config.emit(req, {
     type: 'cross_device_login',
@@ -122,7 +130,8 @@ export async function linkStatus(
   if (record?.state === 'signed_in' && flow) {
     // The one pickup is claimed atomically (across instances) before the record goes.
     if (await config.records.claimPickup(flow.ref)) {
-      await config.records.remove(req, flow.ref);
+      // Best effort: the claim already keeps anyone else from picking it up.
+      await removeCrossDevice(config, req, flow.ref);
       const target =
         safeRedirect(flow.returnTo, config.allowedRedirectUrls) ?? config.successRedirect;
       await startSession(config, req, record.user, 'email');

@@ -15,11 +15,14 @@ import { safeRedirect } from '../redirects';
 import {
   liveFlow,
   newFlowRef,
+  renewSessionId,
   saveSession,
+  skipEndOfResponseSave,
   startFlow,
   storedFlow,
   type PendingFlow,
 } from '../session';
+import { guardSignedInSave } from '../signed-out-sessions';
 import { isPremiumNumber } from './premium-numbers';
 import { parseRequestRouterOptions, type RequestConfig } from './request-config';
 import { checkCrossSite } from './cross-site';
@@ -48,11 +51,7 @@ export function createRequestRouter(options: RequestRouterOptions): MountableRou
     ...config,
     prepare: routePreparer('createRequestRouter', config.maxBodyBytes),
     limits: new SendLimits(config),
-    records: new CrossDeviceRecords(
-      config.crossDeviceStore,
-      config.stores,
-      config.pendingFlowTtlMs,
-    ),
+    records: new CrossDeviceRecords(config.crossDeviceStore, config.stores),
   };
   const app = createMountableRouter('createRequestRouter');
   app.post('/link', route(context, sendLink));
@@ -101,6 +100,14 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   );
   const match = config.crossDevice ? String(randomInt(10, 100)) : undefined;
   const replaced = storedFlow(req);
+  // Whoever holds this session's id can pick the login up: an id someone planted
+  // in the browser must not be it, so the flow goes under a new one.
+  const renewed = match !== undefined && (await renewSessionId(req));
+  if (renewed) {
+    if ((req as { user?: unknown }).user) guardSignedInSave(req);
+    // The per-browser cooldown follows the browser to its new id.
+    await config.limits.cooldown.hit(sessionKey(req, 'email'));
+  }
   const flow = startFlow(
     req,
     { channel: 'email', ...recipient, returnTo, match, ref },
@@ -111,6 +118,8 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   }
   await endReplacedCrossDevice(config, req, replaced);
   await saveSession(req, 'the pending sign-in');
+  // express-session does not see that save of a session it did not make: no second write.
+  if (renewed) skipEndOfResponseSave(req);
   answerSent(config, req, res, 'email', match);
 }
 

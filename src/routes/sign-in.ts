@@ -8,6 +8,7 @@ import {
   liveFlow,
   markSignedIn,
   markSignedInOnRegenerate,
+  skipEndOfResponseSave,
   type PendingFlow,
 } from '../session';
 import { publicUser } from '../session-user';
@@ -114,8 +115,12 @@ export function startSession(
         return;
       }
       // A passport that did not regenerate through req.session: mark now (one more save).
+      // Otherwise passport's save has just written the whole new session, which
+      // express-session does not see (it regenerated): its end-of-response save
+      // would write the same 7.5 KB again. (Deferring passport's save to it would
+      // not do: a failing store must be known before the browser hears "signed in".)
       if (!authTimes(req)) markSignedIn(req);
-      else skipSecondSave(req);
+      else skipEndOfResponseSave(req);
       const uid = uidOf(user);
       config.emit(req, { type: 'login', channel, ...(uid ? { uid } : {}) });
       resolve();
@@ -149,28 +154,6 @@ export async function logIn(
 }
 
 /**
- * passport's save has just written the whole new session. express-session does
- * not see saves of a session it regenerated, so at the end of the response it
- * would write the same 7.5 KB again (a second Redis round trip with
- * connect-redis). Nothing changes the session after this point of a login
- * request, so that end-of-response save is made a no-op. (Deferring passport's
- * save to it instead would not do: a failing store must be known before the
- * browser is told it is signed in.)
- */
-function skipSecondSave(req: Request): void {
-  const session = req.session as unknown as object;
-  Object.defineProperty(session, 'save', {
-    value: (callback?: (error?: unknown) => void) => {
-      callback?.();
-      return session;
-    },
-    configurable: true,
-    enumerable: false,
-    writable: true,
-  });
-}
-
-/**
  * passport puts the user in the new session before its save; when that save
  * fails, the browser hears 503, so express-session must not store the signed-in
  * session at the end of the response after all (a store that failed once may take
@@ -180,7 +163,7 @@ function forgetUnsavedLogin(req: Request): void {
   const session = req.session as unknown as { passport?: { user?: unknown } } | undefined;
   if (session?.passport?.user === undefined) return;
   delete session.passport.user;
-  skipSecondSave(req);
+  skipEndOfResponseSave(req);
 }
 
 export function uidOf(user: unknown): string | undefined {

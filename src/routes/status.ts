@@ -51,3 +51,24 @@ export async function abandonCrossDevice(
     });
   }
 }
+
+/**
+ * Deletes flow `ref`'s record as best effort (this browser picked the login up, or
+ * signed in with its own link): the sign-in goes on if the store fails, which is
+ * reported as `store_error`; the record then dies at the flow's expiry.
+ */
+export async function removeCrossDevice(
+  config: CommonConfig & { readonly records: CrossDeviceRecords },
+  req: Request,
+  ref: string,
+): Promise<void> {
+  try {
+    await config.records.remove(req, ref);
+  } catch (error) {
+    config.emit(req, {
+      type: 'store_error',
+      reason: 'cross_device_not_ended',
+      error: error as Error,
+    });
+  }
+}

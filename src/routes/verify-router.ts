@@ -17,7 +17,7 @@ import { setPageHeaders, type PageData } from './pages';
 import { queryString, readFlatBody, wantsJson } from './request-body';
 import { endAccessToken } from './end-access-token';
 import { ipKey } from './send';
-import { abandonCrossDevice } from './status';
+import { abandonCrossDevice, removeCrossDevice } from './status';
 import { authenticate, logIn } from './sign-in';
 import { createMountableRouter, routePreparer, type MountableRouter } from './sub-app';
 
@@ -47,7 +47,7 @@ export function createVerifyRouter(options: VerifyRouterOptions): MountableRoute
       config.verifyPerIpWindowMs,
       config.stores,
     ),
-    records: new CrossDeviceRecords(config.crossDeviceStore, config.stores, 3_600_000),
+    records: new CrossDeviceRecords(config.crossDeviceStore, config.stores),
   };
   const app = createMountableRouter('createVerifyRouter');
   app.get('/callback', route(context, confirmPage));
@@ -118,7 +118,7 @@ async function verifyLink(config: VerifyContext, req: Request, res: Response): P
   if (user === undefined) return;
   if (config.crossDevice && ref) {
     // The link is spent: the browser that asked stops waiting for another device.
-    if (own) await config.records.remove(req, ref);
+    if (own) await removeCrossDevice(config, req, ref);
     else await abandonCrossDevice(config, req, ref);
   }
   // This browser signs in by another link than its own flow's: that flow is given up.
@@ -150,7 +150,8 @@ async function verifyCode(
   const flow = liveFlow(req);
   const user = await authenticate(config, req, res, credential);
   if (user === undefined) return;
-  if (flow?.match !== undefined) await config.records.remove(req, flow.ref);
+  // A login B finished meanwhile with the link (sent with code emails too) is dropped and its token ended.
+  if (flow?.match !== undefined) await abandonCrossDevice(config, req, flow.ref);
   await logIn(
     config,
     req,
