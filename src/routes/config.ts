@@ -145,7 +145,7 @@ export function requireClient(owner: string, client: unknown, method: string): L
   return client as LoginRadiusClient;
 }
 
-function checkLocales(
+export function checkLocales(
   owner: string,
   value: unknown,
 ): Record<string, Record<string, string>> | undefined {

@@ -1,28 +1,56 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
-import { FAILURES, PasswordlessError, SessionError } from '../errors';
+import { PasswordlessError, SessionError } from '../errors';
 import { Translator } from '../i18n';
 import type { Locales } from '../locales/catalogue';
-import { checkOptionNames, requireOptions } from '../option-checks';
+import {
+  checkOptionNames,
+  functionOption,
+  pathOption,
+  requireOptions,
+} from '../option-checks';
+import { checkLocales } from './config';
+import { sendFailure } from './failure';
+import { builtInPages, type PageRenderer } from './pages';
 import { fromBodyParserError, mountsExpressSession } from './sub-app';
 
-/** Options of {@link errorHandler}. */
+/** Options of {@link errorHandler}: for HTML clients, the same as the routers'. */
 export interface ErrorHandlerOptions {
   /** Catalogues for the answers' messages, as the routers take them. Default: English only. */
   locales?: Locales;
+  /**
+   * Where HTML clients are sent, with `?error=<code>` appended, as the routers'
+   * option. Default: unset, and the built-in error page is rendered with the status.
+   */
+  failureRedirect?: string;
+  /** The sign-in page the error page links back to, as the routers' option. Default: `'/'`. */
+  signInPath?: string;
+  /** Replaces the built-in error page, as the routers' option. Default: the built-in page. */
+  renderPage?: PageRenderer;
 }
+
+const OWNER = 'errorHandler';
 
 /**
  * An app-level error handler for what happens before the routers run: the
  * app's own `express.json()`/`express.urlencoded()` refuse bad JSON, huge bodies
  * and odd charsets with errors that Express would answer as an HTML stack trace
- * in development. This answers them, and any error of this package, in the
- * routers' `{ error: { code, message } }` shape; everything else goes on to `next`.
- * Mount it last.
+ * in development. This answers them, and any error of this package, as the
+ * routers answer their failures: `{ error: { code, message } }` to JSON clients
+ * (a JSON body, or `Accept: application/json`), and to HTML form posts a 303 to
+ * `failureRedirect` or the error page; everything else goes on to `next`. Mount it last.
  */
 export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
-  requireOptions('errorHandler', options, '{ locales? }');
-  checkOptionNames('errorHandler', options, { top: ['locales'] });
-  const translator = new Translator(options.locales);
+  requireOptions(OWNER, options, '{ locales?, failureRedirect?, signInPath?, renderPage? }');
+  checkOptionNames(OWNER, options, {
+    top: ['locales', 'failureRedirect', 'signInPath', 'renderPage'],
+  });
+  const translator = new Translator(checkLocales(OWNER, options.locales));
+  const failureRedirect = pathOption(OWNER, 'failureRedirect', options.failureRedirect);
+  const signInPath = pathOption(OWNER, 'signInPath', options.signInPath) ?? '/';
+  const renderPage =
+    functionOption<PageRenderer>(OWNER, 'renderPage', options.renderPage) ??
+    builtInPages({ formActionOrigins: [] });
+  const settings = { translator, failureRedirect, signInPath, renderPage };
   return function passwordlessErrorHandler(
     error: unknown,
     req: Request,
@@ -37,13 +65,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       next(error);
       return;
     }
-    const kind = FAILURES[known.code];
-    const retryAfter = (known as { retryAfter?: unknown }).retryAfter;
-    if (typeof retryAfter === 'number')
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
-    else if (kind.status === 429) res.setHeader('Retry-After', '1');
-    const message = translator.for(req).t(kind.message);
-    res.status(kind.status).json({ error: { code: kind.publicCode, message } });
+    sendFailure(settings, req, res, known);
   };
 }
 

@@ -4,7 +4,8 @@ import { failureEvent, type PasswordlessEvent } from '../events';
 import { maskRecipient } from '../mask';
 import { storedFlow } from '../session';
 import type { CommonConfig } from './config';
-import { setPageHeaders, type PageData } from './pages';
+import type { Translator } from '../i18n';
+import { setPageHeaders, type PageData, type PageRenderer } from './pages';
 import { wantsJson } from './request-body';
 import { fromBodyParserError } from './sub-app';
 
@@ -26,13 +27,35 @@ export function answerFailure(
   event: Partial<Omit<PasswordlessEvent, 'at' | 'ip'>> = {},
 ): void {
   config.emit(req, { ...failureEvent(error), ...event });
+  sendFailure(config, req, res, error, resendOffer(req, error));
+}
+
+/** What the browser's answer to a failure depends on: the routers' and errorHandler's options. */
+export interface FailureAnswerSettings {
+  readonly translator: Translator;
+  readonly failureRedirect: string | undefined;
+  readonly signInPath: string;
+  readonly renderPage: PageRenderer;
+}
+
+/**
+ * The browser's answer to a failure: the row of the errors table for its kind,
+ * as JSON, a 303 to `failureRedirect`, or the error page (with `resend`, the
+ * offer of a new link or code).
+ */
+export function sendFailure(
+  settings: FailureAnswerSettings,
+  req: Request,
+  res: Response,
+  error: PasswordlessError,
+  resend?: PageData['resend'],
+): void {
   const kind = FAILURES[error.code];
-  const messages = config.translator.for(req);
+  const messages = settings.translator.for(req);
   const message = messages.t(kind.message);
   const retryAfter = retryAfterOf(error, kind.status);
   if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
   res.setHeader('Cache-Control', 'no-store');
-  const resend = resendOffer(req, error);
   if (wantsJson(req)) {
     const body: Record<string, unknown> = { code: kind.publicCode, message };
     if (retryAfter !== undefined) body.retryAfter = retryAfter;
@@ -40,12 +63,12 @@ export function answerFailure(
     res.status(kind.status).json({ error: body });
     return;
   }
-  if (config.failureRedirect) {
-    const separator = config.failureRedirect.includes('?') ? '&' : '?';
+  if (settings.failureRedirect) {
+    const separator = settings.failureRedirect.includes('?') ? '&' : '?';
     const code = kind.publicCode.toLowerCase();
     res.redirect(
       303,
-      `${config.failureRedirect}${separator}error=${code}${resend ? '&resend=1' : ''}`,
+      `${settings.failureRedirect}${separator}error=${code}${resend ? '&resend=1' : ''}`,
     );
     return;
   }
@@ -55,10 +78,10 @@ export function answerFailure(
     messages,
     message,
     code: kind.publicCode,
-    signInPath: config.signInPath,
+    signInPath: settings.signInPath,
   };
   if (resend) data.resend = resend;
-  config.renderPage('error', data, res);
+  settings.renderPage('error', data, res);
 }
 
 /** Seconds to wait, for limits (and 1 for a 429 that did not say). */
