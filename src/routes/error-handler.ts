@@ -2,12 +2,7 @@ import type { ErrorRequestHandler, NextFunction, Request, Response } from 'expre
 import { PasswordlessError, SessionError } from '../errors';
 import { Translator } from '../i18n';
 import type { Locales } from '../locales/catalogue';
-import {
-  checkOptionNames,
-  functionOption,
-  pathOption,
-  requireOptions,
-} from '../option-checks';
+import { checkOptionNames, functionOption, pathOption, requireOptions } from '../option-checks';
 import { checkLocales } from './config';
 import { sendFailure } from './failure';
 import { builtInPages, type PageRenderer } from './pages';
