@@ -4,7 +4,7 @@ import {
   type Options,
   type Store,
 } from 'express-rate-limit';
-import { StoreUnavailableError } from './errors';
+import { SetupError, StoreUnavailableError } from './errors';
 
 /**
  * Counters for this package's limits (resend cooldown, per-IP and daily SMS
@@ -63,6 +63,16 @@ export class Limit {
     stores: StoreFactory,
   ) {
     this.#store = stores(purpose);
+    // express-rate-limit's Store type makes get() optional; the budgets, unlocks and
+    // claims read counts with it, and a missing one would read as 0 (fail open).
+    if (typeof this.#store?.get !== 'function' || typeof this.#store.increment !== 'function') {
+      throw new SetupError(
+        'ERR_PASSWORDLESS_OPTIONS',
+        `stores('${purpose}') must return an express-rate-limit Store with increment() and ` +
+          'get() (MemoryStore and rate-limit-redis have both): the daily SMS budgets and other ' +
+          'counters are read with get(), and a store without it would never refuse',
+      );
+    }
     this.#prefix = `${purpose}:`;
     this.#start();
   }
@@ -94,7 +104,7 @@ export class Limit {
     let info: ClientRateLimitInfo | undefined;
     try {
       if (!this.#initialized) await this.#whenReady();
-      info = await this.#store.get?.(this.#prefix + key);
+      info = await this.#store.get!(this.#prefix + key);
     } catch (error) {
       throw this.#unavailable(error);
     }

@@ -58,8 +58,9 @@ export interface PasswordlessStrategyOptions {
   otpLockoutWindowMs?: number;
   /**
    * Where the wrong-code counters and single-use claims live: one express-rate-limit
-   * `Store` per purpose. Pass rate-limit-redis stores when several instances serve
-   * logins. Default: express-rate-limit's MemoryStore.
+   * `Store` per purpose, with `get()` (refused at setup without it). Pass
+   * rate-limit-redis stores when several instances serve logins. Default:
+   * express-rate-limit's MemoryStore.
    */
   stores?: StoreFactory;
   /**

@@ -62,8 +62,10 @@ export interface CommonRouterOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Where the routers' counters live: one express-rate-limit `Store` per purpose.
-   * Pass rate-limit-redis stores when several instances run. Default: MemoryStore.
+   * Where the routers' counters live: one express-rate-limit `Store` per purpose,
+   * with `get()` (refused at setup without it). Pass rate-limit-redis stores when
+   * several instances run, the same factory to both routers and the strategy.
+   * Default: MemoryStore.
    */
   stores?: StoreFactory;
   /**
