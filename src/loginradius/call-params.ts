@@ -3,6 +3,7 @@ import { isObject } from '../is-object';
 import type { Answer } from './transport';
 import type { SendOptions, SendResult } from './types';
 import {
+  checkCaptchaAnswer,
   checkFields,
   isValidatedInput,
   normalizeEmail,
@@ -14,9 +15,6 @@ import {
  * How the client turns its typed arguments into LoginRadius's parameters, each
  * validated before any request, and checks the simplest answers.
  */
-
-/** Longest captcha answer passed on; Google's are about 2 KB. */
-const MAX_CAPTCHA_LENGTH = 8192;
 
 /** `{ email }` or `{ username }` as LoginRadius's parameter, validated. */
 export function emailOrUsername(value: unknown, field: string): Record<string, string | undefined> {
@@ -42,13 +40,7 @@ export function sendQuery(
 ): Record<string, string | undefined> {
   const captcha = options.captchaResponse;
   if (captcha === undefined || captcha === '') return query;
-  if (typeof captcha !== 'string' || captcha.length > MAX_CAPTCHA_LENGTH) {
-    throw new InvalidInputError(
-      'captchaResponse',
-      `must be a string of at most ${MAX_CAPTCHA_LENGTH} characters`,
-    );
-  }
-  return { ...query, 'g-recaptcha-response': captcha };
+  return { ...query, 'g-recaptcha-response': checkCaptchaAnswer('captchaResponse', captcha) };
 }
 
 /** An IP address for `X-Origin-IP`, or nothing when none (or an unusable one) is given. */

@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import {
   CircuitOpenError,
+  InvalidInputError,
   LoginRadiusBadResponseError,
   LoginRadiusError,
   LoginRadiusTimeoutError,
@@ -11,6 +12,7 @@ import { isObject } from '../is-object';
 import { CircuitBreaker } from './circuit-breaker';
 import type { ClientConfig } from './client-options';
 import { redactedUrl } from './redaction';
+import { hasLoneSurrogate } from './validation';
 import { dispatchCall } from './request';
 import type { LoginRadiusOperation, UpstreamCallInfo } from './types';
 
@@ -77,10 +79,11 @@ export class Transport {
 
   /** Makes the call; resolves to a usable answer or rejects with a typed error. */
   async call(call: Call): Promise<Answer> {
+    // Before the breaker: a path that cannot be built must not hold its one probe.
+    const path = this.#path(call);
     const wait = this.#breaker?.tryAcquire();
     if (wait !== undefined) throw new CircuitOpenError(call.operation, wait);
     const started = performance.now();
-    const path = this.#path(call);
     let statusCode: number | undefined;
     try {
       const answer = await this.#send(call, path);
@@ -164,7 +167,10 @@ export class Transport {
     let path = `${this.#pathPrefix}${call.path}${this.#apiKeyQuery}`;
     for (const key in call.query) {
       const value = call.query[key];
-      if (value !== undefined && value !== '') path += `&${key}=${encodeURIComponent(value)}`;
+      if (value === undefined || value === '') continue;
+      // encodeURIComponent throws a URIError on half a surrogate pair: a typed 400 instead.
+      if (hasLoneSurrogate(value)) throw new InvalidInputError(key, 'is not well-formed text');
+      path += `&${key}=${encodeURIComponent(value)}`;
     }
     return path;
   }
@@ -208,9 +214,18 @@ function countsAgainstUpstream(error: PasswordlessError): boolean {
   if (error.code === 'LR_TIMEOUT' || error.code === 'LR_RATE_LIMITED') return true;
   if (error.code === 'LR_UNAVAILABLE') return true;
   if (error instanceof LoginRadiusBadResponseError) {
+    // A 4xx without an ErrorCode (413, 414, 431…, an HTML page or none) refused this
+    // request, not every request: counted, anyone could open the breaker for all
+    // with oversized calls.
+    if (isRequestRefusal(error.statusCode)) return false;
     return error.reason !== 'second_factor_required' && error.reason !== 'missing_access_token';
   }
   return false;
+}
+
+/** A 4xx that is about the request itself (408 Request Timeout and 429 are about the server). */
+function isRequestRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 function statusOf(error: PasswordlessError): number | undefined {

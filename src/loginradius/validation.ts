@@ -33,7 +33,21 @@ const TEMPLATE = /^[^\u0000-\u001f\u007f]{1,128}$/;
 
 function requireString(field: string, value: unknown): string {
   if (typeof value !== 'string') throw new InvalidInputError(field, 'must be a string');
+  if (hasLoneSurrogate(value)) throw new InvalidInputError(field, 'is not well-formed text');
   return value;
+}
+
+// With the u flag a surrogate pair is one code point, so only a lone half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * True for a string holding half a surrogate pair (JSON's "\ud800" makes one):
+ * no UTF-8 can carry it, so `encodeURIComponent` throws on it, and nothing a
+ * browser sends holds one. (String.prototype.isWellFormed says the same from
+ * Node 20 on, but TypeScript's ES2023 library does not know it.)
+ */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
 }
 
 /** A syntactically valid email address of at most 254 characters, trimmed. */
@@ -117,6 +131,28 @@ export function validatedInput<T extends object>(input: T): T {
 /** True for an input marked by {@link validatedInput}. */
 export function isValidatedInput(input: unknown): boolean {
   return typeof input === 'object' && input !== null && validated.has(input);
+}
+
+/** Longest captcha answer passed on: reCAPTCHA's and hCaptcha's are 0.5-2 KB. */
+const MAX_CAPTCHA_LENGTH = 4096;
+/** The characters of reCAPTCHA, hCaptcha and similar answers (base64, base64url, JWT-like). */
+const CAPTCHA_ANSWER = /^[A-Za-z0-9._~+/=:-]+$/;
+
+/**
+ * A captcha widget's answer, passed on to LoginRadius in the query string: at
+ * most 4096 characters that stay short when URL-encoded. Anything else (emoji
+ * swell fourfold, which got LoginRadius's front end to refuse the whole URL)
+ * is refused before any call.
+ */
+export function checkCaptchaAnswer(field: string, value: unknown): string {
+  const answer = requireString(field, value);
+  if (answer.length > MAX_CAPTCHA_LENGTH || !CAPTCHA_ANSWER.test(answer)) {
+    throw new InvalidInputError(
+      field,
+      `is not a captcha answer (at most ${MAX_CAPTCHA_LENGTH} letters, digits and ._~+/=:-)`,
+    );
+  }
+  return answer;
 }
 
 /** A LoginRadius verification token: 8-512 URL-safe characters. */

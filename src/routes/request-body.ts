@@ -1,13 +1,15 @@
 import { parse as parseContentType } from 'content-type';
 import type { Request } from 'express';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import { hasLoneSurrogate } from '../loginradius/validation';
 
 /**
  * Reads the small, flat form or JSON bodies the routers accept. Anything else is
  * refused before any upstream call: bodies over the size limit (413) however they
  * arrived and whoever parsed them, a charset other than UTF-8 (415), non-objects,
  * arrays or objects where strings belong, `__proto__`/`constructor`/`prototype`
- * keys, and text that was not valid UTF-8 (decoders turn it into U+FFFD).
+ * keys, and text that was not valid UTF-8 (decoders turn it into U+FFFD; JSON
+ * escapes can make half a surrogate pair).
  */
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -53,8 +55,7 @@ export function readFlatBody(req: Request, maxBytes: number): Map<string, string
     if (typeof value !== 'string') {
       throw new InvalidInputError(key.slice(0, 40), 'must be a single string');
     }
-    if (value.includes('\uFFFD'))
-      throw new InvalidInputError(key.slice(0, 40), 'is not valid UTF-8');
+    if (!isValidText(value)) throw new InvalidInputError(key.slice(0, 40), 'is not valid UTF-8');
     fields.set(key, value);
   }
   return fields;
@@ -88,12 +89,20 @@ function checkCharset(req: Request): void {
   }
 }
 
+/**
+ * Text that came as valid UTF-8: decoders turn invalid bytes into U+FFFD, and a
+ * JSON escape can still make half a surrogate pair, which no UTF-8 can carry.
+ */
+function isValidText(value: string): boolean {
+  return !value.includes('\uFFFD') && !hasLoneSurrogate(value);
+}
+
 /** A single query-string value, refusing repeated parameters and nested objects. */
 export function queryString(req: Request, name: string): string | undefined {
   const value: unknown = (req.query as Record<string, unknown> | undefined)?.[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new InvalidInputError(name, 'must be a single string');
-  if (value.includes('\uFFFD')) throw new InvalidInputError(name, 'is not valid UTF-8');
+  if (!isValidText(value)) throw new InvalidInputError(name, 'is not valid UTF-8');
   return value;
 }
 

@@ -5,6 +5,7 @@ import { CrossDeviceRecords } from '../cross-device';
 import { InvalidInputError } from '../errors';
 import { maskRecipient } from '../mask';
 import {
+  checkCaptchaAnswer,
   normalizeEmail,
   normalizeUsername,
   parsePhone,
@@ -65,9 +66,6 @@ interface SendContext extends RequestConfig, RouteContext {
   readonly limits: SendLimits;
   readonly records: CrossDeviceRecords;
 }
-
-/** The longest captcha answer passed on to LoginRadius (reCAPTCHA's are 0.5-2 KB). */
-const MAX_CAPTCHA_LENGTH = 4096;
 
 async function sendLink(config: SendContext, req: Request, res: Response): Promise<void> {
   checkCrossSite(req, config.trustedOrigins);
@@ -295,10 +293,9 @@ function sendExtras(
     throw new InvalidInputError('template', 'is not an allowed template');
   }
   const fallback = channel === 'email' ? config.passwordlessLoginTemplate : config.smsTemplate;
-  const captcha = body.get('g-recaptcha-response') || undefined;
-  if (captcha !== undefined && captcha.length > MAX_CAPTCHA_LENGTH) {
-    throw new InvalidInputError('g-recaptcha-response', 'is too long');
-  }
+  const sentCaptcha = body.get('g-recaptcha-response') || undefined;
+  const captcha =
+    sentCaptcha === undefined ? undefined : checkCaptchaAnswer('g-recaptcha-response', sentCaptcha);
   const asked = body.get('returnTo');
   return {
     template: requested ?? fallback,

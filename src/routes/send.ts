@@ -1,6 +1,12 @@
 import type { Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { LoginRadiusError, LoginRadiusRateLimitError, RateLimitedError } from '../errors';
+import {
+  CircuitOpenError,
+  InvalidInputError,
+  LoginRadiusError,
+  LoginRadiusRateLimitError,
+  RateLimitedError,
+} from '../errors';
 import { Limit } from '../limits';
 import { misconfiguredSetting } from '../loginradius/error-reasons';
 import type { RequestConfig } from './request-config';
@@ -35,8 +41,15 @@ export class SendLimits {
 
 /** What a send was charged, settled once LoginRadius has answered. */
 export interface SendCharge {
-  /** LoginRadius never took the send: the limits' hits go back. */
+  /** Nothing reached LoginRadius: every limit's hit goes back. */
   refund(): Promise<void>;
+  /**
+   * LoginRadius was called and failed (down, too slow, an unusable answer): the
+   * cooldowns' hits go back (nothing was sent, so the person may try again at
+   * once), the per-IP hit stays. Each attempt cost a call, and one IP must not
+   * make calls without end, whatever it sends that fails.
+   */
+  refundAfterCall(): Promise<void>;
   /** LoginRadius accepted the send: now it counts against the SMS budgets. */
   commit(): Promise<void>;
 }
@@ -59,6 +72,10 @@ export async function chargeSend(
   const refund = async (): Promise<void> => {
     await Promise.all(taken.map(([limit, key]) => limit.refund(key)));
   };
+  const refundAfterCall = async (): Promise<void> => {
+    const cooldowns = taken.filter(([limit]) => limit.purpose === 'cooldown');
+    await Promise.all(cooldowns.map(([limit, key]) => limit.refund(key)));
+  };
   for (const [limit, key] of hits) {
     const verdict = await limit.hit(key);
     if (!verdict.allowed) {
@@ -76,6 +93,7 @@ export async function chargeSend(
   }
   return {
     refund,
+    refundAfterCall,
     commit: async () => {
       await Promise.all(budgets.map(([limit, key]) => limit.hit(key)));
     },
@@ -96,8 +114,8 @@ export function sessionKey(req: Request, channel: 'email' | 'sms'): string {
  * Calls LoginRadius for a send. Its refusals (unknown, unverified, locked or
  * blocked account, its own limits, its 429) only reach `onEvent`, so the
  * browser's answer is the same as for a known account, and spend no budget; a
- * failure of LoginRadius itself gives every counter back (nothing was sent) and
- * is answered as such.
+ * failure of LoginRadius itself gives the cooldowns back (nothing was sent), not
+ * the per-IP hit, and is answered as such.
  */
 export async function sendUniformly(
   config: RequestConfig,
@@ -130,7 +148,8 @@ export async function sendUniformly(
       config.emit(req, { ...base, type: 'upstream_error', reason: 'lr_rate_limited', error });
       return;
     }
-    await charge.refund();
+    const called = !(error instanceof CircuitOpenError || error instanceof InvalidInputError);
+    await (called ? charge.refundAfterCall() : charge.refund());
     throw error;
   }
   // Not awaited: with Redis the budgets' round trip would make an accepted send (a

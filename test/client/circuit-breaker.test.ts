@@ -74,3 +74,24 @@ test('breaker: false turns it off', async () => {
   expect(off.emulator.calls.sendEmailLink).toBe(8);
   await off.close();
 });
+
+test('a call whose query cannot be built is refused before it takes the half-open probe', async () => {
+  f.emulator.inject({ type: 'status', status: 503, times: 3 });
+  for (let i = 0; i < 3; i += 1)
+    await expect(send()).rejects.toMatchObject({ code: 'LR_UNAVAILABLE' });
+  now += 10_000;
+  // Half a surrogate pair: encodeURIComponent would throw a URIError mid-call.
+  await expect(
+    f.client.sendEmailLink({ email: 'ada@example.com' }, { passwordlessLoginTemplate: '\ud800' }),
+  ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  // The probe slot is still free: LoginRadius, healthy again, gets the next call.
+  await expect(send()).resolves.toMatchObject({ sent: true });
+  expect(f.client.breakerState).toBe('closed');
+});
+
+test('a 4xx answer without an ErrorCode (431, 414) says nothing of LoginRadius health', async () => {
+  f.emulator.inject({ type: 'status', status: 431 });
+  for (let i = 0; i < 5; i += 1)
+    await expect(send()).rejects.toMatchObject({ code: 'LR_BAD_RESPONSE' });
+  expect(f.client.breakerState).toBe('closed');
+});
