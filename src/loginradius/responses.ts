@@ -55,12 +55,18 @@ export function parseLoginResponse(
   return result;
 }
 
-/** The challenge nested (as LoginRadius's MFA reference shows it) or flat (older answers). */
+/**
+ * The challenge nested (as LoginRadius's MFA reference shows it) or flat (older
+ * answers), or its tell-tale shape without the token: the all-zero GUID where the
+ * access token goes, with no Profile. Never a login either way; named for what it
+ * is, it is a refusal (the link or code was spent), not LoginRadius failing.
+ */
 function isSecondFactorChallenge(json: Record<string, unknown>): boolean {
   const nested = json.SecondFactorAuthentication;
   return (
     (isObject(nested) && Boolean(nested.SecondFactorAuthenticationToken)) ||
-    Boolean(json.SecondFactorAuthenticationToken)
+    Boolean(json.SecondFactorAuthenticationToken) ||
+    (json.access_token === NO_TOKEN && !isObject(json.Profile))
   );
 }
 
@@ -96,6 +102,10 @@ function parseTimestamp(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   // An ISO-8601 timestamp; LoginRadius sends 7 fractional digits, which Date accepts.
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-  const time = Date.parse(value);
+  // Without a zone Date.parse would read the server's local time; LoginRadius's
+  // clock is UTC, and it does write some timestamps without a zone (its 2FA sample).
+  const time = Date.parse(HAS_ZONE.test(value) ? value : `${value}Z`);
   return Number.isNaN(time) ? undefined : new Date(time);
 }
+
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
