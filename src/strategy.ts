@@ -219,6 +219,12 @@ export class PasswordlessStrategy extends Strategy {
         await attempt.unanswered();
         throw error;
       }
+      if (refused.refused.reason === 'site_misconfigured') {
+        // The site is set up wrongly (API key, passwordless login off), whoever asks:
+        // nothing counts against the person's wrong-code caps.
+        await attempt.unanswered();
+        return refused;
+      }
       // Whatever LoginRadius's reason, the code is unclaimed, so retyping it asks
       // LoginRadius and counts again. Keeping the claim for some reasons only (an
       // unknown or blocked account's) made a retyped code answer without asking

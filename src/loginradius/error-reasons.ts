@@ -71,7 +71,25 @@ const CONFIG_ERRORS: Readonly<Record<number, string>> = {
   1281: 'voice codes (voice OTP) are not set up for the LoginRadius site: set them up, or do not offer "Call me instead"',
 };
 
-/** For a configuration ErrorCode, the setting to fix, in words; else `undefined`. */
-export function misconfiguredSetting(errorCode: number): string | undefined {
-  return CONFIG_ERRORS[errorCode];
+/** What to fix when LoginRadius wants a captcha and the page sent none. */
+const BOT_PROTECTION_SETTING =
+  'Bot Protection is on for the LoginRadius site: put the captcha widget on the sign-in form ' +
+  '(its answer goes in the g-recaptcha-response field), or switch Bot Protection off';
+
+/**
+ * For an ErrorCode that says the site is set up wrongly, the setting to fix, in
+ * words; else `undefined`. On a send (`send` given) that carried no captcha
+ * answer, a captcha refusal (982, 1218) says Bot Protection is on without a
+ * widget on the page; elsewhere it may be a lockout of type Captcha, the person's.
+ */
+export function misconfiguredSetting(
+  errorCode: number,
+  send?: { captchaSent: boolean },
+): string | undefined {
+  const setting = CONFIG_ERRORS[errorCode];
+  if (setting) return setting;
+  if (send && !send.captchaSent && REASON_BY_CODE[errorCode] === 'captcha_required') {
+    return BOT_PROTECTION_SETTING;
+  }
+  return undefined;
 }

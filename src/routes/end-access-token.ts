@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { CommonConfig } from './config';
+import { reportMisconfiguration } from './misconfiguration';
 
 /**
  * Ends a LoginRadius access token, as best effort: at logout, and for a login
@@ -22,6 +23,7 @@ export async function endAccessToken(
       originIp: config.forwardClientIp ? req.ip : undefined,
     });
   } catch (error) {
+    reportMisconfiguration(config, req, error);
     config.emit(req, { type: 'upstream_error', error: error as Error, reason });
   }
 }

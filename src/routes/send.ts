@@ -19,11 +19,6 @@ import { wantsJson } from './request-body';
 
 const DAY_MS = 86_400_000;
 
-/** What to fix when LoginRadius wants a captcha and the page sent none. */
-const BOT_PROTECTION_SETTING =
-  'Bot Protection is on for the LoginRadius site: put the captcha widget on the sign-in form ' +
-  '(its answer goes in the g-recaptcha-response field), or switch Bot Protection off';
-
 /** The request router's limits, one counter each. */
 export class SendLimits {
   readonly perIp: Limit;
@@ -131,9 +126,7 @@ export async function sendUniformly(
     await send();
   } catch (error) {
     if (error instanceof LoginRadiusError) {
-      const setting =
-        misconfiguredSetting(error.errorCode) ??
-        (error.errorCode === 982 && !captchaSent ? BOT_PROTECTION_SETTING : undefined);
+      const setting = misconfiguredSetting(error.errorCode, { captchaSent });
       config.emit(req, {
         ...base,
         type: setting ? 'config_error' : 'send_refused',

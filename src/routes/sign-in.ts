@@ -15,6 +15,7 @@ import { publicUser } from '../session-user';
 import type { AuthenticateOptions, CredentialKind, PasswordlessFailure } from '../strategy-options';
 import type { VerifyConfig } from './verify-config';
 import { answerFailure } from './failure';
+import { reportMisconfiguration } from './misconfiguration';
 import { wantsJson } from './request-body';
 
 /**
@@ -71,6 +72,7 @@ export function authenticate(
           failure?.error instanceof PasswordlessError
             ? failure.error
             : new VerifyFailedError('rejected', 'sign-in failed');
+        reportMisconfiguration(config, req, refused, channel);
         answerFailure(config, req, res, refused, { channel });
         if (failure?.locked && failure.locked !== 'flow' && flow)
           reportLock(config, req, flow, failure.locked);
