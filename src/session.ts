@@ -280,26 +280,40 @@ export function skipEndOfResponseSave(req: Request): void {
 }
 
 /**
- * Gives this browser's session a new id, keeping everything it holds (a signed-in
- * user and the sign-in times included: this is no sign-in). For a session about to
- * hold what only the browser that asked may use, such as a cross-device sign-in's
- * pickup: an id someone else planted in the browser (cookie tossing from a sibling
- * subdomain, a shared computer) must not be the one that picks the login up.
- * Returns false, doing nothing, when the request carried no cookie at all: its
- * session was made by this request, and no one else knows its id.
+ * Gives a browser's session that is not signed in a new id, keeping what it holds
+ * and its cookie's lifetime. For a session about to hold what only the browser
+ * that asked may use, such as a cross-device sign-in's pickup: an id someone
+ * planted in the browser (cookie tossing from a sibling subdomain, a shared
+ * computer) must not be the one that picks the login up.
+ *
+ * Returns false, doing nothing, when the request carried no cookie at all (its
+ * session was made by this request: no one else knows the id), and for a signed-in
+ * session. Renewing that would let anyone holding a stolen cookie move the login to
+ * an id only they know, which the victim's logout (of the old id) could not end; and
+ * a planted signed-in session shows the person someone else's account before they
+ * ask for anything.
  */
 export function renewSessionId(req: Request): Promise<boolean> {
   if (!req.headers.cookie) return Promise.resolve(false);
   const session = sessionOf(req);
+  const signedIn =
+    (req as { user?: unknown }).user !== undefined ||
+    (session.passport as { user?: unknown } | undefined)?.user !== undefined;
+  if (signedIn) return Promise.resolve(false);
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(session)) if (key !== 'cookie') kept[key] = session[key];
+  const maxAge = (session.cookie as { maxAge?: number | null } | undefined)?.maxAge;
   return new Promise((resolve, reject) =>
     session.regenerate((error) => {
       if (error) {
         reject(new SessionError('could not give the session a new id', error));
         return;
       }
-      Object.assign(sessionOf(req), kept);
+      const renewed = sessionOf(req);
+      Object.assign(renewed, kept);
+      // A lifetime the app gave this session (a remembered cart) goes along.
+      const cookie = renewed.cookie as { maxAge?: number | null } | undefined;
+      if (cookie && typeof maxAge === 'number') cookie.maxAge = maxAge;
       resolve(true);
     }),
   );

@@ -23,7 +23,6 @@ import {
   storedFlow,
   type PendingFlow,
 } from '../session';
-import { guardSignedInSave } from '../signed-out-sessions';
 import { isPremiumNumber } from './premium-numbers';
 import { parseRequestRouterOptions, type RequestConfig } from './request-config';
 import { checkCrossSite } from './cross-site';
@@ -101,11 +100,8 @@ async function sendLink(config: SendContext, req: Request, res: Response): Promi
   // Whoever holds this session's id can pick the login up: an id someone planted
   // in the browser must not be it, so the flow goes under a new one.
   const renewed = match !== undefined && (await renewSessionId(req));
-  if (renewed) {
-    if ((req as { user?: unknown }).user) guardSignedInSave(req);
-    // The per-browser cooldown follows the browser to its new id.
-    await config.limits.cooldown.hit(sessionKey(req, 'email'));
-  }
+  // The per-browser cooldown follows the browser to its new id.
+  if (renewed) await config.limits.cooldown.hit(sessionKey(req, 'email'));
   const flow = startFlow(
     req,
     { channel: 'email', ...recipient, returnTo, match, ref },
