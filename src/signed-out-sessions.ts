@@ -66,11 +66,13 @@ export function guardSignedInSave(req: Request): void {
       // A marker that cannot be read may be there: the save fails closed (and
       // express-session reports the error), or one store timeout would let a
       // request with a stolen cookie write a signed-out session back.
-      if (error) {
+      // ENOENT is "no such entry" to stores that read files (session-file-store), as
+      // express-session itself reads it: no marker.
+      if (error && (error as { code?: unknown }).code !== 'ENOENT') {
         callback?.(error);
         return;
       }
-      if (marker) {
+      if (!error && marker) {
         callback?.();
         return;
       }
