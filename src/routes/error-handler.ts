@@ -13,8 +13,9 @@ export interface ErrorHandlerOptions {
   /** Catalogues for the answers' messages, as the routers take them. Default: English only. */
   locales?: Locales;
   /**
-   * Where HTML clients are sent, with `?error=<code>` appended, as the routers'
-   * option. Default: unset, and the built-in error page is rendered with the status.
+   * Where HTML form posts are sent, with `?error=<code>` appended, as the routers'
+   * option (other requests get the error page with the status). Default: unset, and
+   * the built-in error page is rendered with the status.
    */
   failureRedirect?: string;
   /** The sign-in page the error page links back to, as the routers' option. Default: `'/'`. */
@@ -46,6 +47,10 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
     functionOption<PageRenderer>(OWNER, 'renderPage', options.renderPage) ??
     builtInPages({ formActionOrigins: [] });
   const settings = { translator, failureRedirect, signInPath, renderPage };
+  // Only a form post is sent to failureRedirect: a GET of any page (failureRedirect's
+  // own, while the session store is down) would loop, and a script's DELETE would
+  // follow the 303 to a page and take it for success. Others get the status.
+  const withoutRedirect = { ...settings, failureRedirect: undefined };
   return function passwordlessErrorHandler(
     error: unknown,
     req: Request,
@@ -60,7 +65,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       next(error);
       return;
     }
-    sendFailure(settings, req, res, known);
+    sendFailure(req.method === 'POST' ? settings : withoutRedirect, req, res, known);
   };
 }
 

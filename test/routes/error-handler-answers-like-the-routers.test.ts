@@ -5,8 +5,9 @@
  * A form post over express.urlencoded()'s limit used to get JSON in a browser.
  */
 import express from 'express';
+import session, { MemoryStore } from 'express-session';
 import request from 'supertest';
-import { errorHandler, type ErrorHandlerOptions } from '../../src/index';
+import { errorHandler, guardSessionStore, type ErrorHandlerOptions } from '../../src/index';
 import { de } from '../../src/locales/de';
 
 function app(options?: ErrorHandlerOptions): express.Express {
@@ -80,4 +81,53 @@ test('its options are checked at setup', () => {
   expect(() => errorHandler({ signInPath: '//evil.example' })).toThrow(/signInPath/);
   expect(() => errorHandler({ renderPage: 'error.html' } as never)).toThrow(/renderPage/);
   expect(() => errorHandler({ locales: { 'not a tag': {} } } as never)).toThrow(/locales/);
+});
+
+// Only form posts are sent to failureRedirect: a GET would loop, a script would follow.
+function appWithStore(failing: () => boolean): express.Express {
+  const inner = new MemoryStore();
+  const realGet = inner.get.bind(inner);
+  inner.get = (sid, callback) =>
+    failing() ? callback(new Error('ECONNRESET')) : realGet(sid, callback);
+  const app = express();
+  app.use(
+    session({
+      secret: 's',
+      resave: false,
+      saveUninitialized: true,
+      store: guardSessionStore(inner),
+    }),
+  );
+  app.get('/sign-in', (_req, res) => res.send('<form>sign in</form>'));
+  app.delete('/api/items/:id', (_req, res) => res.json({ deleted: true }));
+  app.use(errorHandler({ failureRedirect: '/sign-in' }));
+  return app;
+}
+
+test('a session store outage answers the failure page 503, not a redirect to itself', async () => {
+  let down = false;
+  const app = appWithStore(() => down);
+  const first = await request(app).get('/sign-in').expect(200);
+  const cookie = ([] as string[]).concat(first.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+  down = true;
+
+  // The browser, sent to the failure page, asks for it: it is sent to it again.
+  const page = await request(app)
+    .get('/sign-in?error=unavailable')
+    .set('Cookie', cookie)
+    .set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+  expect({ status: page.status, location: page.headers.location }).toEqual({
+    status: 503,
+    location: undefined,
+  });
+});
+
+test('a fetch() API call (Accept: */*) during the outage gets a 503, not a 303 it follows to a 200', async () => {
+  let down = false;
+  const app = appWithStore(() => down);
+  const first = await request(app).get('/sign-in').expect(200);
+  const cookie = ([] as string[]).concat(first.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+  down = true;
+  const res = await request(app).delete('/api/items/7').set('Cookie', cookie).set('Accept', '*/*');
+  expect(res.status).toBe(503);
 });
