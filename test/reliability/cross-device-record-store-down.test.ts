@@ -6,32 +6,17 @@
  * and the pickup used to delete the record with a throwing call: the link was
  * spent at LoginRadius, then the person got 503, not signed in.
  */
-import session from 'express-session';
 import request from 'supertest';
+import { testRecordStore, type TestRecordStore } from '../support/record-store';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const EMAIL = 'ada@example.com';
 let t: TestApp;
-let recordsDown = false;
-let destroyDown = false;
+let records: TestRecordStore;
 
 beforeEach(async () => {
-  recordsDown = false;
-  destroyDown = false;
-  const records = new session.MemoryStore();
-  const down = (cb?: (error?: unknown) => void): void => cb?.(new Error('down'));
-  const crossDeviceStore = {
-    get: (id: string, cb: (error: unknown, value?: session.SessionData | null) => void) =>
-      recordsDown ? down(cb) : records.get(id, cb),
-    set: (id: string, value: session.SessionData, cb?: (error?: unknown) => void) =>
-      recordsDown ? down(cb) : records.set(id, value, cb),
-    destroy: (id: string, cb?: (error?: unknown) => void) =>
-      recordsDown || destroyDown ? down(cb) : records.destroy(id, cb),
-  };
-  t = await startTestApp({
-    requestRouter: { crossDevice: true, crossDeviceStore },
-    verifyRouter: { crossDevice: true, crossDeviceStore },
-  });
+  records = testRecordStore();
+  t = await startTestApp(records.options());
 });
 afterEach(async () => t.close());
 
@@ -39,7 +24,7 @@ test("A's own link still signs A in when the record store fails", async () => {
   const a = request.agent(t.app);
   await a.post('/auth/link').set('Accept', 'application/json').send({ email: EMAIL }).expect(200);
   const link = new URL(t.emulator.outbox.latest(EMAIL)!.link!);
-  recordsDown = true;
+  records.down = true;
   const answer = await a
     .post('/auth/callback')
     .set('Accept', 'application/json')
@@ -74,7 +59,7 @@ test('a pickup whose record delete fails still signs A in', async () => {
       match: sent.body.match,
     })
     .expect(200);
-  destroyDown = true;
+  records.destroyDown = true;
   const picked = await a.get('/auth/link/status').set('Accept', 'application/json');
   expect({ status: picked.status, body: picked.body.status }).toEqual({
     status: 200,

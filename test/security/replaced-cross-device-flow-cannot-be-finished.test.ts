@@ -13,11 +13,16 @@
  * LoginRadius finds the record ended when it comes back, and a login B finished
  * that A never picked up is dropped (its access token ended at LoginRadius). The
  * send, login or logout goes on if the record's store fails.
+ *
+ * Two races of the fourth review are here too: a status check that read the
+ * finished login just before A's new send used to sign A in (with the default
+ * stores each router kept its claims apart), and a B whose finish straddled A
+ * signing out used to park a live access token in the store.
  */
-import session from 'express-session';
 import request from 'supertest';
 import { fakeDateOnly } from '../support/clock';
-import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
+import { testRecordStore, type TestRecordStore } from '../support/record-store';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
 const EMAIL = 'ada@example.com';
@@ -25,57 +30,17 @@ const JSON_TYPE = 'application/json';
 
 let t: TestApp;
 let clock: ReturnType<typeof fakeDateOnly>;
-/** The cross-device records' own store, to look into and to break. */
-let records: session.MemoryStore;
-let recordsDown = false;
-/** When set, the next record read is held after it read the record, until `release`. */
-let holdNextRead: { entered: () => void; released: Promise<void> } | undefined;
+/** The cross-device records' own store, to look into, to break and to pause. */
+let records: TestRecordStore;
 beforeEach(async () => {
   clock = fakeDateOnly();
-  records = new session.MemoryStore();
-  recordsDown = false;
-  t = await startTestApp(crossDevice());
+  records = testRecordStore();
+  t = await startTestApp(records.options());
 });
 afterEach(async () => {
   clock.restore();
   await t.close();
 });
-
-function crossDevice(): TestAppOptions {
-  const down = (callback?: (error?: unknown) => void): void => callback?.(new Error('down'));
-  const crossDeviceStore = {
-    get: (id: string, callback: (error: unknown, value?: session.SessionData | null) => void) => {
-      if (recordsDown) return down(callback);
-      const hold = holdNextRead;
-      holdNextRead = undefined;
-      if (!hold) return records.get(id, callback);
-      return records.get(id, (error, value) => {
-        hold.entered();
-        void hold.released.then(() => callback(error, value));
-      });
-    },
-    set: (id: string, value: session.SessionData, callback?: (error?: unknown) => void) =>
-      recordsDown ? down(callback) : records.set(id, value, callback),
-    destroy: (id: string, callback?: (error?: unknown) => void) =>
-      recordsDown ? down(callback) : records.destroy(id, callback),
-  };
-  return {
-    requestRouter: { crossDevice: true, crossDeviceStore },
-    verifyRouter: { crossDevice: true, crossDeviceStore },
-  };
-}
-
-/** The records in the store, by state, with whether each holds a user. */
-function storedRecords(): { state: string; user: boolean }[] {
-  // MemoryStore keeps each record as JSON in `sessions` (not in its typings).
-  const { sessions } = records as unknown as { sessions: Record<string, string> };
-  return Object.entries(sessions)
-    .filter(([id]) => id.startsWith('passwordless-cross-device:'))
-    .map(([, json]) => {
-      const record = JSON.parse(json) as { state: string; user?: unknown };
-      return { state: record.state, user: record.user !== undefined };
-    });
-}
 
 async function deviceAAsks(a: request.Agent, body: object): Promise<{ match: string; link: URL }> {
   const sent = await a.post('/auth/link').set('Accept', JSON_TYPE).send(body).expect(200);
@@ -147,7 +112,7 @@ test('B already waiting on LoginRadius when A resends: B is refused and A is not
     expect.objectContaining({ type: 'cross_device_refused', reason: 'no_pending_flow' }),
   );
   expect(t.events.some((event) => event.type === 'cross_device_login')).toBe(false);
-  expect(storedRecords().filter((record) => record.user)).toEqual([]);
+  expect(records.stored().filter((record) => record.user)).toEqual([]);
   // The access token LoginRadius made for the dropped login is ended there.
   expect(t.emulator.calls.invalidateAccessToken).toBe(1);
   const status = await a.get('/auth/link/status').set('Accept', JSON_TYPE).expect(200);
@@ -176,10 +141,10 @@ test('a login B finished that A never picked up is dropped when A signs out', as
   const a = request.agent(t.app);
   const first = await deviceAAsks(a, { email: EMAIL });
   await deviceBFinishes(first.link, first.match).expect(200);
-  expect(storedRecords()).toEqual([{ state: 'signed_in', user: true }]);
+  expect(records.stored()).toEqual([{ state: 'signed_in', user: true }]);
 
   await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
-  expect(storedRecords()).toEqual([{ state: 'ended', user: false }]);
+  expect(records.stored()).toEqual([{ state: 'ended', user: false }]);
   expect(t.emulator.calls.invalidateAccessToken).toBe(1);
 });
 
@@ -189,7 +154,7 @@ test("a send or a logout goes on though the records' store fails to end the flow
   clock.advance(61_000);
   const b = request.agent(t.app);
   await deviceAAsks(b, { email: EMAIL });
-  recordsDown = true;
+  records.down = true;
 
   const phone = t.emulator.accounts[0]!.phone!;
   await a.post('/auth/otp').set('Accept', JSON_TYPE).send({ phone }).expect(200, { sent: true });
@@ -207,10 +172,7 @@ test("A's status check that read a finished login just before A signs out does n
   await deviceBFinishes(first.link, first.match).expect(200);
 
   // A's poll reads the signed-in record, then is held while A signs out.
-  let entered!: () => void;
-  const inside = new Promise<void>((resolve) => (entered = resolve));
-  let release!: () => void;
-  holdNextRead = { entered, released: new Promise<void>((resolve) => (release = resolve)) };
+  const { inside, release } = records.holdRead();
   const polling = a
     .get('/auth/link/status')
     .set('Accept', JSON_TYPE)
@@ -226,4 +188,43 @@ test("A's status check that read a finished login just before A signs out does n
   expect(t.events.some((event) => event.type === 'login')).toBe(false);
   // The access token B's verify made is ended at LoginRadius with the dropped login.
   expect(t.emulator.calls.invalidateAccessToken).toBe(1);
+});
+
+test("A's status check that read a finished login just before A's new send does not sign A in", async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  await deviceBFinishes(first.link, first.match).expect(200);
+
+  const { inside, release } = records.holdRead();
+  const polling = a
+    .get('/auth/link/status')
+    .set('Accept', JSON_TYPE)
+    .then((answer) => answer);
+  await inside;
+  // A gives the sign-in up: a new link (past the cooldown).
+  clock.advance(61_000);
+  await a.post('/auth/link').set('Accept', JSON_TYPE).send({ resend: '1' }).expect(200);
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
+  release();
+
+  const poll = await polling;
+  expect(poll.body.status).not.toBe('signed_in');
+  expect(t.events.some((event) => event.type === 'login')).toBe(false);
+});
+
+test('a B whose finish straddles A signing out leaves no parked login behind', async () => {
+  const a = request.agent(t.app);
+  const first = await deviceAAsks(a, { email: EMAIL });
+  // B's second read (the re-read once LoginRadius answered) is held while A signs out.
+  const { inside, release } = records.holdRead(2);
+  const finishing = deviceBFinishes(first.link, first.match).then((answer) => answer);
+  await inside;
+  await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
+  release();
+
+  const b = await finishing;
+  expect(b.status).toBe(401);
+  expect(records.stored().filter((record) => record.user)).toEqual([]);
+  expect(t.emulator.calls.invalidateAccessToken).toBe(1);
+  expect(t.events.some((event) => event.type === 'cross_device_login')).toBe(false);
 });
