@@ -296,9 +296,10 @@ export function skipEndOfResponseSave(req: Request): void {
 export function renewSessionId(req: Request): Promise<boolean> {
   if (!req.headers.cookie) return Promise.resolve(false);
   const session = sessionOf(req);
+  // Passport leaves `req.user` null after a logout; a user id may be any value but null.
   const signedIn =
-    (req as { user?: unknown }).user !== undefined ||
-    (session.passport as { user?: unknown } | undefined)?.user !== undefined;
+    Boolean((req as { user?: unknown }).user) ||
+    (session.passport as { user?: unknown } | undefined)?.user != null;
   if (signedIn) return Promise.resolve(false);
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(session)) if (key !== 'cookie') kept[key] = session[key];
