@@ -4,7 +4,7 @@
  * ENOENT error, as express-session itself reads it. Taken for a failure, every
  * signed-in save failed (the marker is missing in the normal case).
  */
-import session, { MemoryStore } from 'express-session';
+import { MemoryStore } from 'express-session';
 import request from 'supertest';
 import { latestToken, startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,12 +29,7 @@ function fileLikeStore(): MemoryStore {
 let t: TestApp;
 beforeEach(async () => {
   t = await startTestApp({
-    sessionMiddleware: session({
-      secret: 'test secret',
-      resave: false,
-      saveUninitialized: false,
-      store: fileLikeStore(),
-    }),
+    sessionStore: fileLikeStore(),
   });
   t.app.post('/cart', (req, res) => {
     (req.session as unknown as { cart: number }).cart = 7;

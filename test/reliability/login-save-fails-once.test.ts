@@ -27,12 +27,7 @@ let store: FlakyStore;
 beforeEach(async () => {
   store = new FlakyStore();
   t = await startTestApp({
-    sessionMiddleware: session({
-      secret: 'test secret',
-      resave: false,
-      saveUninitialized: false,
-      store: guardSessionStore(store),
-    }),
+    sessionStore: guardSessionStore(store),
   });
 });
 afterEach(async () => t.close());

@@ -94,7 +94,7 @@ test('a guarded session store that fails gives 503 through errorHandler, then re
     failing ? callback(new Error('ECONNRESET')) : realGet(sid, callback);
   const store = guardSessionStore(inner);
   const t = await startTestApp({
-    sessionMiddleware: session({ secret: 's', resave: false, saveUninitialized: false, store }),
+    sessionStore: store,
   });
   try {
     const agent = request.agent(t.app);

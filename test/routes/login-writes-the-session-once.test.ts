@@ -16,7 +16,7 @@ test('one store write at login, holding the user and the sign-in times', async (
     set(sid, data, callback);
   };
   const t = await startTestApp({
-    sessionMiddleware: session({ store, secret: 's', resave: false, saveUninitialized: false }),
+    sessionStore: store,
   });
   try {
     const agent = request.agent(t.app);

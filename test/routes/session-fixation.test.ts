@@ -12,12 +12,7 @@ const store = new session.MemoryStore();
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({
-    sessionMiddleware: session({
-      secret: 'test secret',
-      resave: false,
-      saveUninitialized: false,
-      store,
-    }),
+    sessionStore: store,
   });
   // A route that writes something into the pre-login session.
   const marker = express.Router();

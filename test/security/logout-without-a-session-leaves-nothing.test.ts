@@ -14,12 +14,7 @@ let store: session.MemoryStore & { sessions: Record<string, string> };
 beforeEach(async () => {
   store = new session.MemoryStore() as typeof store;
   t = await startTestApp({
-    sessionMiddleware: session({
-      secret: 'test secret',
-      resave: false,
-      saveUninitialized: false,
-      store,
-    }),
+    sessionStore: store,
   });
 });
 afterEach(async () => t.close());

@@ -29,12 +29,7 @@ beforeEach(async () => {
   store = new MarkerHiccupStore();
   t = await startTestApp({
     requestRouter: { limits: { perIp: 1000 } },
-    sessionMiddleware: session({
-      secret: 'test secret',
-      resave: false,
-      saveUninitialized: false,
-      store: guardSessionStore(store),
-    }),
+    sessionStore: guardSessionStore(store),
   });
 });
 afterEach(async () => t.close());

@@ -29,7 +29,9 @@ export interface TestAppOptions {
   strategy?: Omit<Partial<PasswordlessStrategyOptions>, 'passReqToCallback'>;
   requestRouter?: Partial<RequestRouterOptions>;
   verifyRouter?: Partial<VerifyRouterOptions>;
-  /** Replaces express-session, for tests of broken stores. */
+  /** express-session as by default, on this store (to look into or to break). */
+  sessionStore?: session.Store;
+  /** Replaces express-session altogether (other options than the store). */
   sessionMiddleware?: express.RequestHandler;
   /**
    * Replaces the app's own body parsers (by default `express.urlencoded()` and
@@ -84,7 +86,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app.use(parser);
   app.use(
     options.sessionMiddleware ??
-      session({ secret: 'test secret', resave: false, saveUninitialized: false }),
+      session({
+        secret: 'test secret',
+        resave: false,
+        saveUninitialized: false,
+        ...(options.sessionStore ? { store: options.sessionStore } : {}),
+      }),
   );
   app.use(passport.session());
   app.use(signOutExpired());
