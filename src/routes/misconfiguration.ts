@@ -17,11 +17,12 @@ export function reportMisconfiguration(
   error: unknown,
   channel?: Channel,
 ): void {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
   const refusal =
     error instanceof LoginRadiusError
       ? error
-      : (error as { cause?: unknown } | undefined)?.cause instanceof LoginRadiusError
-        ? ((error as { cause: LoginRadiusError }).cause as LoginRadiusError)
+      : cause instanceof LoginRadiusError
+        ? cause
         : undefined;
   if (!refusal) return;
   const setting = misconfiguredSetting(refusal.errorCode);
