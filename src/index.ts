@@ -68,6 +68,7 @@ export { toSessionUser, publicUser, isLoginExpired } from './session-user';
 export type { SessionUser } from './session-user';
 export { requireLogin, signOutExpired } from './require-login';
 export { PassportIncomingMessage } from './passport-incoming-message';
+export { PassportServerResponse } from './passport-server-response';
 export type { RequireLoginOptions } from './require-login';
 export { pendingSignIn } from './session';
 export type { PendingSignIn } from './session';

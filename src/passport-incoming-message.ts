@@ -20,29 +20,59 @@ export const PASSPORT_REQUEST_PROPERTIES = [
 ] as const;
 
 /**
- * An `http.IncomingMessage` with Passport's request properties declared up
- * front, for `http.createServer({ IncomingMessage: PassportIncomingMessage }, app)`.
- * Optional: Passport and the routers behave the same with it; only what V8 pays
- * on every request changes.
+ * The properties the rest of the stack the README mounts sets on every request
+ * it routes: Express (`res`), its router (`next`, `baseUrl`, `originalUrl`,
+ * `params`, `route`, and parseurl's caches `_parsedUrl` and
+ * `_parsedOriginalUrl`), body-parser (`body`, `_body`, and `length`, where
+ * body-parser 1, Express 4's, parks the Content-Length for a moment) and
+ * express-session (`session`, `sessionID`, `sessionStore`). Each reads them as
+ * unset when they are `undefined`.
+ */
+export const EXPRESS_REQUEST_PROPERTIES = [
+  'res',
+  'next',
+  'baseUrl',
+  'originalUrl',
+  'params',
+  'route',
+  '_parsedUrl',
+  '_parsedOriginalUrl',
+  'body',
+  '_body',
+  'length',
+  'session',
+  'sessionID',
+  'sessionStore',
+] as const;
+
+/**
+ * An `http.IncomingMessage` with the request properties that Passport, Express,
+ * its router, body-parser and express-session add declared up front, for
+ * `http.createServer({ IncomingMessage: PassportIncomingMessage, ServerResponse:
+ * PassportServerResponse }, app)`. Optional: Passport, Express and the routers
+ * behave the same with it; only what V8 pays on every request changes.
  *
  * Why: Express swaps each request's prototype for the app's (`app.request`),
- * and on Node 20 V8 does not cache property additions on an object whose
- * prototype was swapped, so every property added afterwards builds a new hidden
- * class (about 2 µs each, and garbage). Passport adds up to nine per request, so
- * a signed-in request pays 20–40 µs for them: much of its cost over a route
- * that reads express-session by hand (docs/benchmarks.md). Declared here, before
- * the swap, Passport's assignments store into existing fields instead.
+ * and on Node 20 V8 does not cache a property added to an object whose
+ * prototype was swapped: every such addition builds a new hidden class, so
+ * every request ends with a hidden class of its own. That costs the addition
+ * (about 2 µs, and garbage), and then every later read of the request, in every
+ * middleware, finds a shape it has never seen (V8's caches go megamorphic). A
+ * request through express-session, body-parser and Passport gains about twenty
+ * properties after the swap; declared here, before it, they are stores into
+ * existing fields, and every request keeps one hidden class
+ * (docs/benchmarks.md, "Serving").
  *
  * What you can tell apart: the names are own properties of every request from
- * the start, `undefined` until Passport sets them (so `Object.keys(req)` and
+ * the start, `undefined` until their owner sets them (so `Object.keys(req)` and
  * `'user' in req` list them before Passport runs), and an own property hides
  * one of the same name on the request's prototype. So a name already defined
  * where this constructor can see it, on `http.IncomingMessage.prototype` (as
- * passport 0.4 and 0.5 patch it, for an old strategy) or on
- * `express.request`, is left out, and Passport finds that one as it would
- * without this class. Names defined on one app's own `app.request` cannot be
- * seen here: don't use this class with an app that defines any of these names
- * there.
+ * passport 0.4 and 0.5 patch it, for an old strategy) or on `express.request`
+ * (Express 5's `query` getter), is left out, and its owner finds that one as it
+ * would without this class. Names defined on one app's own `app.request` cannot
+ * be seen here: don't use this class with an app that defines any of these
+ * names there.
  *
  * Works for `https.createServer` too (the same option); it is not for HTTP/2's
  * compatibility API, whose requests are another class. Passport's
@@ -52,29 +82,75 @@ export const PASSPORT_REQUEST_PROPERTIES = [
 export class PassportIncomingMessage extends IncomingMessage {
   constructor(socket: Socket) {
     super(socket);
-    const request = this as unknown as Record<PassportRequestProperty, unknown>;
+    const request = this as unknown as Record<string | symbol, unknown>;
     if (definedOnAPrototype()) {
-      for (const name of PASSPORT_REQUEST_PROPERTIES) {
+      for (const name of [...PASSPORT_REQUEST_PROPERTIES, ...EXPRESS_REQUEST_PROPERTIES]) {
         if (!(name in IncomingMessage.prototype || name in express.request)) {
           request[name] = undefined;
         }
       }
-      return;
+    } else {
+      // Named stores in a fixed order: one hidden class for every request, and cheap.
+      request.login = undefined;
+      request.logIn = undefined;
+      request.logout = undefined;
+      request.logOut = undefined;
+      request.isAuthenticated = undefined;
+      request.isUnauthenticated = undefined;
+      request._sessionManager = undefined;
+      request.user = undefined;
+      request.authInfo = undefined;
+      request.res = undefined;
+      request.next = undefined;
+      request.baseUrl = undefined;
+      request.originalUrl = undefined;
+      request.params = undefined;
+      request.route = undefined;
+      request._parsedUrl = undefined;
+      request._parsedOriginalUrl = undefined;
+      request.body = undefined;
+      request._body = undefined;
+      request.length = undefined;
+      request.session = undefined;
+      request.sessionID = undefined;
+      request.sessionStore = undefined;
     }
-    // Named stores in a fixed order: one hidden class for every request, and cheap.
-    request.login = undefined;
-    request.logIn = undefined;
-    request.logout = undefined;
-    request.logOut = undefined;
-    request.isAuthenticated = undefined;
-    request.isUnauthenticated = undefined;
-    request._sessionManager = undefined;
-    request.user = undefined;
-    request.authInfo = undefined;
+    // Express 4's query middleware assigns `query`; Express 5 reads it through a getter.
+    if (!('query' in IncomingMessage.prototype || 'query' in express.request)) {
+      request.query = undefined;
+    }
+    // EventEmitter counts listeners from its prototype's 0 until the first one is
+    // added, often after the swap; the same value, own from the start.
+    const eventsCount = request._eventsCount;
+    request._eventsCount = eventsCount;
+    for (const key of routerRequestSymbols()) request[key] = undefined;
   }
 }
 
-type PassportRequestProperty = (typeof PASSPORT_REQUEST_PROPERTIES)[number];
+let routerSymbols: symbol[] | undefined;
+
+/**
+ * The symbol-named properties the installed router sets on a request it routes
+ * (router 2.3 keeps the matched route's pattern under one, for tracing). They
+ * are the router's own, with no public name: a request is routed once, on a
+ * throwaway router, to see them. Any failure finds none (nothing is declared).
+ */
+function routerRequestSymbols(): symbol[] {
+  if (routerSymbols) return routerSymbols;
+  routerSymbols = [];
+  try {
+    const router = express.Router();
+    let routed: (string | symbol)[] = [];
+    router.get('/', (req) => {
+      routed = Reflect.ownKeys(req);
+    });
+    router({ url: '/', method: 'GET', headers: {} } as never, {} as never, () => undefined);
+    routerSymbols = routed.filter((key): key is symbol => typeof key === 'symbol');
+  } catch {
+    // A router that cannot route a bare request: declare none.
+  }
+  return routerSymbols;
+}
 
 /**
  * Whether a prototype the request will have defines one of the names. Checked
@@ -94,6 +170,20 @@ function definedOnAPrototype(): boolean {
     '_sessionManager' in node ||
     'user' in node ||
     'authInfo' in node ||
+    'res' in node ||
+    'next' in node ||
+    'baseUrl' in node ||
+    'originalUrl' in node ||
+    'params' in node ||
+    'route' in node ||
+    '_parsedUrl' in node ||
+    '_parsedOriginalUrl' in node ||
+    'body' in node ||
+    '_body' in node ||
+    'length' in node ||
+    'session' in node ||
+    'sessionID' in node ||
+    'sessionStore' in node ||
     'login' in app ||
     'logIn' in app ||
     'logout' in app ||
@@ -102,6 +192,20 @@ function definedOnAPrototype(): boolean {
     'isUnauthenticated' in app ||
     '_sessionManager' in app ||
     'user' in app ||
-    'authInfo' in app
+    'authInfo' in app ||
+    'res' in app ||
+    'next' in app ||
+    'baseUrl' in app ||
+    'originalUrl' in app ||
+    'params' in app ||
+    'route' in app ||
+    '_parsedUrl' in app ||
+    '_parsedOriginalUrl' in app ||
+    'body' in app ||
+    '_body' in app ||
+    'length' in app ||
+    'session' in app ||
+    'sessionID' in app ||
+    'sessionStore' in app
   );
 }

@@ -22,6 +22,7 @@ import { EMAIL_CODE_TEMPLATE } from '../lib/phones.mjs';
 const {
   LoginRadiusClient,
   PassportIncomingMessage,
+  PassportServerResponse,
   PasswordlessStrategy,
   createRequestRouter,
   createVerifyRouter,
@@ -84,6 +85,8 @@ export function createApp({ emulatorUrl, apiKey, fields, flavour = 'sms', plainS
     app,
     store,
     close: () => client.close(),
-    serverOptions: plainServer ? {} : { IncomingMessage: PassportIncomingMessage },
+    serverOptions: plainServer
+      ? {}
+      : { IncomingMessage: PassportIncomingMessage, ServerResponse: PassportServerResponse },
   };
 }
