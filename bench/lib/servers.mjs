@@ -19,12 +19,15 @@ export const PROJECTION = ['Email', 'FirstName', 'LastName', 'PhoneId'];
  */
 export const APPS = {
   'ours-sms': ['ours', 'sms'],
+  'ours-sms-plain-server': ['ours', 'sms', undefined, true],
   'signed-in-ours': ['ours', 'sms'],
   'signed-in-ours-plain-server': ['ours', 'sms', undefined, true],
   'signed-in-baseline': ['baseline'],
   'ours-sms-fields': ['ours', 'sms', PROJECTION],
   'ours-email-code': ['ours', 'email-code'],
+  'ours-email-code-plain-server': ['ours', 'email-code', undefined, true],
   'ours-cross-device': ['ours', 'cross-device'],
+  'ours-cross-device-plain-server': ['ours', 'cross-device', undefined, true],
   baseline: ['baseline'],
   'baseline-email-code': ['baseline-email-code'],
   'baseline-cross-device': ['baseline-cross-device'],

@@ -16,7 +16,11 @@ export async function crossDeviceSuite({ options, emulator, apps, phones }) {
       options,
       emulator,
       name: 'sign-in across devices (link + number + pickup)',
-      servers: { ours: apps['ours-cross-device'], baseline: apps['baseline-cross-device'] },
+      servers: {
+        ours: apps['ours-cross-device'],
+        oursPlainServer: apps['ours-cross-device-plain-server'],
+        baseline: apps['baseline-cross-device'],
+      },
       recipients: emailAccounts(phones),
       signIn: crossDeviceSignIn(outbox),
       target: 0.9,
@@ -25,4 +29,8 @@ export async function crossDeviceSuite({ options, emulator, apps, phones }) {
     await outbox.close();
   }
 }
-crossDeviceSuite.apps = ['ours-cross-device', 'baseline-cross-device'];
+crossDeviceSuite.apps = [
+  'ours-cross-device',
+  'ours-cross-device-plain-server',
+  'baseline-cross-device',
+];

@@ -26,7 +26,11 @@ export async function emailCodeSuite({ options, emulator, apps, phones }) {
       options,
       emulator,
       name: 'sign-in (emailed code)',
-      servers: { ours: apps['ours-email-code'], baseline: apps['baseline-email-code'] },
+      servers: {
+        ours: apps['ours-email-code'],
+        oursPlainServer: apps['ours-email-code-plain-server'],
+        baseline: apps['baseline-email-code'],
+      },
       recipients: emailAccounts(phones),
       signIn: emailCodeSignIn(outbox),
       target: 0.9,
@@ -35,4 +39,4 @@ export async function emailCodeSuite({ options, emulator, apps, phones }) {
     await outbox.close();
   }
 }
-emailCodeSuite.apps = ['ours-email-code', 'baseline-email-code'];
+emailCodeSuite.apps = ['ours-email-code', 'ours-email-code-plain-server', 'baseline-email-code'];

@@ -17,19 +17,24 @@ export async function signInSuite({ options, emulator, apps, phones }) {
     options,
     emulator,
     name: 'sign-in (SMS code)',
-    servers: { ours: apps['ours-sms'], baseline: apps.baseline },
+    servers: {
+      ours: apps['ours-sms'],
+      oursPlainServer: apps['ours-sms-plain-server'],
+      baseline: apps.baseline,
+    },
     recipients: phones.slice(0, phones.length - RESERVED_PHONES),
     signIn,
     target: 0.9,
   });
 }
-signInSuite.apps = ['ours-sms', 'baseline'];
+signInSuite.apps = ['ours-sms', 'ours-sms-plain-server', 'baseline'];
 
 /**
- * Measures `signIn` against `servers.ours` and `servers.baseline` in
+ * Measures `signIn` against `servers.ours` and `servers.baseline` (and, when
+ * given, `servers.oursPlainServer`: ours on a plain `createServer(app)`) in
  * alternating rounds, each sign-in with a recipient from `recipients` that is
  * not reused within the cooldown. Rows: the throughput (with `target`) and
- * sign-ins per server CPU-second. The note says how busy each server's CPU was,
+ * sign-ins per server CPU-second, and the same two for the plain server. The note says how busy each server's CPU was,
  * which tells whether the throughput is the app's capacity (near 100%) or the
  * load generator's, and what the load side spent per sign-in: the emulator
  * (the code or link read from its outbox included) and this process (the load
@@ -45,7 +50,8 @@ export async function compareSignIns({
   target,
 }) {
   const pool = new PhonePool(recipients, RECIPIENT_REST_MS);
-  const handled = { ours: 0, baseline: 0 };
+  const kinds = Object.keys(servers);
+  const handled = Object.fromEntries(kinds.map((kind) => [kind, 0]));
   const load = async (kind, durationMs) => {
     const result = await signInLoad(servers[kind].info.url, pool, {
       connections: options.connections,
@@ -73,13 +79,10 @@ export async function compareSignIns({
       loadUs: (loadCpu * 1e6) / completed,
     };
   };
-  const results = await alternate(
-    { ours: measure('ours'), baseline: measure('baseline') },
-    {
-      rounds: options.rounds,
-      warmup: options.warmupMs > 0 && ((kind) => load(kind, options.warmupMs)),
-    },
-  );
+  const results = await alternate(Object.fromEntries(kinds.map((kind) => [kind, measure(kind)])), {
+    rounds: options.rounds,
+    warmup: options.warmupMs > 0 && ((kind) => load(kind, options.warmupMs)),
+  });
   if (pool.waits > 0) {
     console.error(
       `note: ${name}: clients waited ${pool.waits} times for a recipient; raise --phones`,
@@ -87,16 +90,17 @@ export async function compareSignIns({
   }
   if (options.cpuProfDir) {
     // For µs per sign-in from a profile: bench/profile-summary.mjs --per=<sign-ins>.
-    console.log(`  ${name}: sign-ins served: ours ${handled.ours}, baseline ${handled.baseline}`);
+    const served = kinds.map((kind) => `${kind} ${handled[kind]}`).join(', ');
+    console.log(`  ${name}: sign-ins served: ${served}`);
   }
-  const paired = (field) => {
-    const { median, min, max } = pairedRatio(results.ours[field], results.baseline[field]);
+  const paired = (field, kind = 'ours') => {
+    const { median, min, max } = pairedRatio(results[kind][field], results.baseline[field]);
     return `median ${median.toFixed(3)} (${min.toFixed(2)}–${max.toFixed(2)})`;
   };
   const percent = (value) => `${Math.round(value * 100)}%`;
   const micros = (kind) =>
     `${Math.round(results[kind].emulatorUs.median)} + ${Math.round(results[kind].loadUs.median)}`;
-  return [
+  const rows = [
     row({
       name: `${name}, throughput`,
       unit: 'sign-ins/s',
@@ -115,6 +119,27 @@ export async function compareSignIns({
       ours: results.ours.perCpuSecond,
       baseline: results.baseline.perCpuSecond,
       note: `round by round, ours/baseline: ${paired('perCpuSecond')}`,
+    }),
+  ];
+  if (!results.oursPlainServer) return rows;
+  // Ours as `app.listen()` serves it, without the two classes of docs/benchmarks.md#serving.
+  return [
+    ...rows,
+    row({
+      name: `${name}, plain createServer(app), throughput`,
+      unit: 'sign-ins/s',
+      ours: results.oursPlainServer.rate,
+      baseline: results.baseline.rate,
+      note:
+        `server CPU busy (median): ours ${percent(results.oursPlainServer.busy.median)}; ` +
+        `round by round, ours/baseline: ${paired('rate', 'oursPlainServer')}`,
+    }),
+    row({
+      name: `${name}, plain createServer(app), per server CPU-second`,
+      unit: 'sign-ins/CPU-s',
+      ours: results.oursPlainServer.perCpuSecond,
+      baseline: results.baseline.perCpuSecond,
+      note: `round by round, ours/baseline: ${paired('perCpuSecond', 'oursPlainServer')}`,
     }),
   ];
 }
