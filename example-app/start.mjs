@@ -1,5 +1,9 @@
 import { createServer } from 'node:http';
-import { LoginRadiusClient, PassportIncomingMessage } from 'passport-loginradius-passwordless';
+import {
+  LoginRadiusClient,
+  PassportIncomingMessage,
+  PassportServerResponse,
+} from 'passport-loginradius-passwordless';
 import { startEmulator } from 'passport-loginradius-passwordless/emulator';
 import { createApp } from './app.mjs';
 import { loadConfig } from './config.mjs';
@@ -24,8 +28,11 @@ export async function startExampleApp({ env = process.env, log = console.log } =
   };
   try {
     // Listen first, so that with PORT=0 the default APP_ORIGIN can name the real port.
-    // Passport's request properties declared up front: V8 then adds none per request.
-    const server = createServer({ IncomingMessage: PassportIncomingMessage });
+    // The request and response properties declared up front: V8 then adds none per request.
+    const server = createServer({
+      IncomingMessage: PassportIncomingMessage,
+      ServerResponse: PassportServerResponse,
+    });
     await new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {

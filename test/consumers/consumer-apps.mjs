@@ -68,7 +68,7 @@ function compilerModule({ module, resolution }) {
 
 function imports({ module, lang }) {
   const names =
-    'LoginRadiusClient, PassportIncomingMessage, PasswordlessStrategy, createRequestRouter, createVerifyRouter';
+    'LoginRadiusClient, PassportIncomingMessage, PassportServerResponse, PasswordlessStrategy, createRequestRouter, createVerifyRouter';
   if (module === 'esm') {
     const typeNames = lang === 'ts' ? ', type LoginResult' : '';
     return [
@@ -164,8 +164,11 @@ async function main()${t(': Promise<void>')} {
   app.get('/me', (req, res) => {
     res.json({ user: req.user ?? null });
   });
-  // Served as the README suggests: Passport's request properties declared up front.
-  const server = createServer({ IncomingMessage: PassportIncomingMessage }, app).listen(0, '127.0.0.1');
+  // Served as the README suggests: the request and response properties declared up front.
+  const server = createServer(
+    { IncomingMessage: PassportIncomingMessage, ServerResponse: PassportServerResponse },
+    app,
+  ).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
   const base = \`http://127.0.0.1:\${typeof address === 'object' && address ? address.port : 0}\`;

@@ -2,7 +2,8 @@
  * The README's "Mount it in your app" snippet, run exactly as written: it is
  * extracted from README.md, imports the package by its public name (the built
  * dist, through the package's own exports map), and signs a user in against the
- * emulator by email link and by SMS code, then signs out.
+ * emulator by email link and by SMS code, then signs out. It is served by the
+ * README's `server.mjs` snippet, only its port changed (0, on loopback).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,22 +16,32 @@ let emulator: Emulator;
 let app: ChildProcess;
 let base: string;
 
-function snippet(): string {
+function snippet(name: 'mount' | 'serve'): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const match =
-    /<!-- snippet:mount:start -->\s*```js\n([\s\S]*?)```\s*<!-- snippet:mount:end -->/.exec(readme);
-  if (!match) throw new Error('README.md has no mount snippet between the snippet:mount markers');
+  const match = new RegExp(
+    `<!-- snippet:${name}:start -->\\s*\`\`\`js\\n([\\s\\S]*?)\`\`\`\\s*<!-- snippet:${name}:end -->`,
+  ).exec(readme);
+  if (!match)
+    throw new Error(`README.md has no ${name} snippet between the snippet:${name} markers`);
   return match[1]!;
+}
+
+/** The README's server.mjs, listening on a free loopback port that it prints. */
+function serveSnippet(): string {
+  const source = snippet('serve');
+  const listen = '.listen(3000)';
+  if (!source.includes(listen)) throw new Error(`the serve snippet no longer calls ${listen}`);
+  return source.replace(
+    listen,
+    ".listen(0, '127.0.0.1', function () { console.log(`PORT ${this.address().port}`); })",
+  );
 }
 
 beforeAll(async () => {
   emulator = await startEmulator({ quiet: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'app.mjs'), snippet());
-  writeFileSync(
-    join(dir, 'server.mjs'),
-    "import app from './app.mjs';\nconst server = app.listen(0, '127.0.0.1', () => console.log(`PORT ${server.address().port}`));\n",
-  );
+  writeFileSync(join(dir, 'app.mjs'), snippet('mount'));
+  writeFileSync(join(dir, 'server.mjs'), serveSnippet());
   app = spawn(process.execPath, [join(dir, 'server.mjs')], {
     env: {
       ...process.env,
