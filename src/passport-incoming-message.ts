@@ -63,16 +63,24 @@ export const EXPRESS_REQUEST_PROPERTIES = [
  * existing fields, and every request keeps one hidden class
  * (docs/benchmarks.md, "Serving").
  *
- * What you can tell apart: the names are own properties of every request from
- * the start, `undefined` until their owner sets them (so `Object.keys(req)` and
- * `'user' in req` list them before Passport runs), and an own property hides
- * one of the same name on the request's prototype. So a name already defined
- * where this constructor can see it, on `http.IncomingMessage.prototype` (as
- * passport 0.4 and 0.5 patch it, for an old strategy) or on `express.request`
- * (Express 5's `query` getter), is left out, and its owner finds that one as it
- * would without this class. Names defined on one app's own `app.request` cannot
- * be seen here: don't use this class with an app that defines any of these
- * names there.
+ * What you can tell apart, all of it because the names are own properties of
+ * every request from the start, `undefined` until their owner sets them:
+ * - `'user' in req`, `req.hasOwnProperty('user')` and `Object.keys(req)` see
+ *   them before their owner runs, and for the whole request when it never does
+ *   (`user` on a request nobody is signed in to). Test `req.user`, as Passport
+ *   does, or serve with `app.listen()`.
+ * - `Object.defineProperty(req, 'user', { value })` changes only the value of
+ *   the existing property, which stays writable and enumerable (on a plain
+ *   request it would make a read-only, hidden one).
+ * - An own property hides one of the same name on the request's prototype. So
+ *   a name already defined where this constructor can see it, on
+ *   `http.IncomingMessage.prototype` (as passport 0.4 and 0.5 patch it, for an
+ *   old strategy) or on `express.request`, is left out, and its owner finds
+ *   that one as it would without this class. Names defined on one app's own
+ *   `app.request` cannot be seen here: don't use this class with an app that
+ *   defines any of these names there. `query` is never declared: Express 5
+ *   reads it through a getter, and the `express` this package resolves may not
+ *   be the app's.
  *
  * Works for `https.createServer` too (the same option); it is not for HTTP/2's
  * compatibility API, whose requests are another class. Passport's
@@ -115,41 +123,41 @@ export class PassportIncomingMessage extends IncomingMessage {
       request.sessionID = undefined;
       request.sessionStore = undefined;
     }
-    // Express 4's query middleware assigns `query`; Express 5 reads it through a getter.
-    if (!('query' in IncomingMessage.prototype || 'query' in express.request)) {
-      request.query = undefined;
-    }
     // EventEmitter counts listeners from its prototype's 0 until the first one is
     // added, often after the swap; the same value, own from the start.
     const eventsCount = request._eventsCount;
     request._eventsCount = eventsCount;
-    for (const key of routerRequestSymbols()) request[key] = undefined;
+    const routerSymbol = learnedRouterSymbol(this);
+    if (routerSymbol) request[routerSymbol] = undefined;
   }
 }
 
-let routerSymbols: symbol[] | undefined;
+/** What router 2.3 names the symbol under which it keeps a request's matched route, for tracing. */
+const ROUTER_SYMBOL = 'router.tracing.matchedRoute';
+/** Requests looked at before giving up (Express 4's router and router 2.2 have no such symbol). */
+const ROUTER_SYMBOL_LOOKS = 64;
+let routerSymbol: symbol | undefined;
+let routerSymbolLooks = 0;
+let previousRequest: WeakRef<object> | undefined;
 
 /**
- * The symbol-named properties the installed router sets on a request it routes
- * (router 2.3 keeps the matched route's pattern under one, for tracing). They
- * are the router's own, with no public name: a request is routed once, on a
- * throwaway router, to see them. Any failure finds none (nothing is declared).
+ * Router 2.3's tracing symbol, once a request it routed has shown it. It sets
+ * that symbol on every request at its first matching layer, right after the
+ * swap, and it has no public name; so each new request looks at the one before
+ * it (routed by now) until one has it. Nothing is routed to find it: a fake
+ * request would reach the tracers that subscribe to the router's channel.
  */
-function routerRequestSymbols(): symbol[] {
-  if (routerSymbols) return routerSymbols;
-  routerSymbols = [];
-  try {
-    const router = express.Router();
-    let routed: (string | symbol)[] = [];
-    router.get('/', (req) => {
-      routed = Reflect.ownKeys(req);
-    });
-    router({ url: '/', method: 'GET', headers: {} } as never, {} as never, () => undefined);
-    routerSymbols = routed.filter((key): key is symbol => typeof key === 'symbol');
-  } catch {
-    // A router that cannot route a bare request: declare none.
-  }
-  return routerSymbols;
+function learnedRouterSymbol(request: object): symbol | undefined {
+  if (routerSymbol || routerSymbolLooks >= ROUTER_SYMBOL_LOOKS) return routerSymbol;
+  const previous = previousRequest?.deref();
+  previousRequest = new WeakRef(request);
+  if (!previous) return undefined;
+  routerSymbolLooks += 1;
+  routerSymbol = Object.getOwnPropertySymbols(previous).find(
+    (key) => key.description === ROUTER_SYMBOL,
+  );
+  if (routerSymbol) previousRequest = undefined;
+  return routerSymbol;
 }
 
 /**

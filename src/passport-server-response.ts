@@ -19,10 +19,12 @@ import express from 'express';
  * nothing reads a different value.
  *
  * What you can tell apart: those five are own properties of every response,
- * and an own `end` or `writeHead` hides one defined later on a prototype. So
- * a name `express.response` defines is left out; `end` and `writeHead` defined
- * on one app's own `app.response` cannot be seen here: don't use this class
- * with an app that defines them there.
+ * and an own `end` or `writeHead` hides one defined on a prototype after it
+ * was read. So `end` or `writeHead` that `express.response` defines is left
+ * out; defined on one app's own `app.response` they cannot be seen here (don't
+ * use this class with an app that defines them there); and an agent that
+ * wraps `http.ServerResponse.prototype.end` reaches the responses made after
+ * it did so, not one already in flight.
  */
 export class PassportServerResponse<
   Request extends IncomingMessage = IncomingMessage,

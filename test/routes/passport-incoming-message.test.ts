@@ -72,17 +72,30 @@ async function signInAndOut(server: Server, account: number): Promise<void> {
   await agent.get('/auth/otp/sent').set('Accept', 'text/html').expect(200);
 }
 
+/** Router 2.3 (Express 5's) keeps each request's matched route under a symbol with this description. */
+const isRouterSymbol = (key: Key): boolean =>
+  typeof key === 'symbol' && key.description === 'router.tracing.matchedRoute';
+/** Express 4's query middleware adds `query`, which the class leaves to it (Express 5 has a getter). */
+const notQuery = (gained: Gained): Gained => ({
+  request: gained.request.filter((key) => key !== 'query' || 'query' in express.request),
+  response: gained.response,
+});
+
 test('a sign-in, a signed-in request, a logout and a failure work, and no request or response gains a property', async () => {
   const withClasses: Gained[] = [];
-  await signInAndOut(
-    createServer(
-      { IncomingMessage: PassportIncomingMessage, ServerResponse: PassportServerResponse },
-      recording(withClasses),
-    ),
-    0,
+  const server = createServer(
+    { IncomingMessage: PassportIncomingMessage, ServerResponse: PassportServerResponse },
+    recording(withClasses),
   );
+  // The first request shows the class router 2.3's symbol, which it declares from the next one on.
+  await request(server).get('/me').set('Accept', 'application/json').expect(401);
+  const [first] = withClasses.splice(0);
+  expect(notQuery(first!).request.filter((key) => !isRouterSymbol(key))).toEqual([]);
+  expect(first!.response).toEqual([]);
+
+  await signInAndOut(server, 0);
   expect(withClasses).toHaveLength(7);
-  for (const gained of withClasses) expect(gained).toEqual({ request: [], response: [] });
+  for (const gained of withClasses) expect(notQuery(gained)).toEqual({ request: [], response: [] });
 
   // The same requests on a plain server gain Passport's, Express's and express-session's properties.
   const plain: Gained[] = [];
@@ -102,8 +115,8 @@ test('the request properties start undefined, so a request nobody signed in is n
     expect(Object.hasOwn(req, name)).toBe(true);
     expect(req[name]).toBeUndefined();
   }
-  // Express 5 reads `query` through a getter on its request: left to it. Express 4 assigns it.
-  expect(Object.hasOwn(req, 'query')).toBe(!('query' in express.request));
+  // Never `query`: Express 5 reads it through a getter, and the app's express may not be ours.
+  expect(Object.hasOwn(req, 'query')).toBe(false);
   // EventEmitter's count, own from the start with the prototype's value.
   expect(Object.hasOwn(req, '_eventsCount')).toBe(true);
   expect(req._eventsCount).toBe(0);
