@@ -9,7 +9,7 @@
  * whose email carries a code) or `cross-device` (`crossDevice: true` on both
  * routers; the email carries a link).
  *
- * The server is made with `PassportIncomingMessage`, as docs/benchmarks.md
+ * The server is made with `PassportIncomingMessage` and `PassportServerResponse`, as docs/benchmarks.md
  * recommends ("Serving"); `plainServer` makes it with `createServer(app)`, as
  * `app.listen()` does, to show what that one line saves.
  */

@@ -3,7 +3,7 @@
  * + requireLogin(), against the same route on bare express-session. Both
  * sessions hold the same document: the one a real sign-in through the full
  * stack left in the store, with the full sample Profile. Ours is measured twice:
- * served with `PassportIncomingMessage` (the target's row) and with a plain
+ * served with `PassportIncomingMessage` and `PassportServerResponse` (the target's row) and with a plain
  * `createServer(app)`, as `app.listen()` serves it.
  */
 import { performance } from 'node:perf_hooks';
