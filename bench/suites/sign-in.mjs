@@ -34,11 +34,11 @@ signInSuite.apps = ['ours-sms', 'ours-sms-plain-server', 'baseline'];
  * given, `servers.oursPlainServer`: ours on a plain `createServer(app)`) in
  * alternating rounds, each sign-in with a recipient from `recipients` that is
  * not reused within the cooldown. Rows: the throughput (with `target`) and
- * sign-ins per server CPU-second, and the same two for the plain server. The note says how busy each server's CPU was,
- * which tells whether the throughput is the app's capacity (near 100%) or the
- * load generator's, and what the load side spent per sign-in: the emulator
- * (the code or link read from its outbox included) and this process (the load
- * generator).
+ * sign-ins per server CPU-second, and the same two for the plain server. The
+ * note says how busy each server's CPU was, which tells whether the throughput
+ * is the app's capacity (near 100%) or the load generator's, and what the load
+ * side spent per sign-in: the emulator (the code or link read from its outbox
+ * included) and this process (the load generator).
  */
 export async function compareSignIns({
   options,
