@@ -58,6 +58,24 @@ function deviceBFinishes(link: URL, match: string): request.Test {
     .send({ vtoken: link.searchParams.get('vtoken'), flow: link.searchParams.get('flow'), match });
 }
 
+/**
+ * A asks, B finishes, and A's status check reads the signed-in record and is
+ * then held: `polling` is its answer once `release()` lets it go on.
+ */
+async function pollHeldAfterBFinished(
+  a: request.Agent,
+): Promise<{ polling: Promise<request.Response>; release: () => void }> {
+  const first = await deviceAAsks(a, { email: EMAIL });
+  await deviceBFinishes(first.link, first.match).expect(200);
+  const { inside, release } = records.holdRead();
+  const polling = a
+    .get('/auth/link/status')
+    .set('Accept', JSON_TYPE)
+    .then((answer) => answer);
+  await inside;
+  return { polling, release };
+}
+
 test('after a resend, the first link and number cannot finish a sign-in for A; the new ones can', async () => {
   const a = request.agent(t.app);
   const first = await deviceAAsks(a, { email: EMAIL });
@@ -168,16 +186,8 @@ test("a send or a logout goes on though the records' store fails to end the flow
 
 test("A's status check that read a finished login just before A signs out does not sign A in", async () => {
   const a = request.agent(t.app);
-  const first = await deviceAAsks(a, { email: EMAIL });
-  await deviceBFinishes(first.link, first.match).expect(200);
-
   // A's poll reads the signed-in record, then is held while A signs out.
-  const { inside, release } = records.holdRead();
-  const polling = a
-    .get('/auth/link/status')
-    .set('Accept', JSON_TYPE)
-    .then((answer) => answer);
-  await inside;
+  const { polling, release } = await pollHeldAfterBFinished(a);
   await a.post('/auth/logout').set('Accept', JSON_TYPE).expect(200);
   release();
 
@@ -192,15 +202,7 @@ test("A's status check that read a finished login just before A signs out does n
 
 test("A's status check that read a finished login just before A's new send does not sign A in", async () => {
   const a = request.agent(t.app);
-  const first = await deviceAAsks(a, { email: EMAIL });
-  await deviceBFinishes(first.link, first.match).expect(200);
-
-  const { inside, release } = records.holdRead();
-  const polling = a
-    .get('/auth/link/status')
-    .set('Accept', JSON_TYPE)
-    .then((answer) => answer);
-  await inside;
+  const { polling, release } = await pollHeldAfterBFinished(a);
   // A gives the sign-in up: a new link (past the cooldown).
   clock.advance(61_000);
   await a.post('/auth/link').set('Accept', JSON_TYPE).send({ resend: '1' }).expect(200);
